@@ -1,0 +1,117 @@
+"""Footnotes: take the footnote blocks out of the running text, and find the references to them.
+
+Footnote blocks land wherever a page ended, often in the middle of a paragraph; they are
+recognised by their opening marker (a token, ``(١)`` in Arabic, or a bare number that is the
+next expected footnote).  References are tokens when the source had superscripts, or digits
+glued to the preceding word ("Century1", "organizations,2") when it did not; glued digits count
+only for footnotes that exist, in order, and never inside a symbol such as "Add.1".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from sixfold.clean.markup import FN_CLOSE, FN_OPEN, FOOTNOTE_TOKEN, footnote_marker
+from sixfold.facts.digits import to_ascii_digits
+from sixfold.model import Footnote
+
+_TOKEN_LINE = regex.compile(rf"^\s*{FN_OPEN}([^{FN_CLOSE}]+){FN_CLOSE}\s*(.*)$")
+_ARABIC_LINE = regex.compile(r"^\s*\(([0-9٠-٩]{1,3})\)\s+(\S.*)$")
+_DIGIT_LINE = regex.compile(r"^\s*([0-9]{1,3})\s+(\S.*)$")
+# A digit run glued to the word or punctuation before it, and not part of a number or symbol.
+_GLUED = regex.compile(
+    r"(?<=(?P<word>[\p{L}\p{M}\-.’'/]*)(?P<prev>[\p{L}\p{M},;:)\]»”’\"》」）、，；：。]))"
+    r"(?P<n>[0-9]{1,3})(?![0-9/.,]?[0-9])(?![年月日号次届条段款项章节个%])"
+)
+# Words after which a glued number belongs to the word ("Add.1", "L.43", "No.5").
+_NOT_MARKER_WORDS = {
+    "add",
+    "rev",
+    "corr",
+    "amend",
+    "l",
+    "no",
+    "nos",
+    "para",
+    "paras",
+    "art",
+    "sect",
+    "vol",
+    "p",
+    "pp",
+    "chap",
+    "annex",
+    "pv",
+    "sr",
+    "c",
+    "inf",
+    "wp",
+    "crp",
+    "ac",
+    "cn",
+}
+
+
+@dataclass
+class SplitFootnotes:
+    lines: list[str]
+    footnotes: list[Footnote]
+
+
+def split_footnote_lines(lines: list[str], *, bare_digits: bool, wrap_width: int) -> SplitFootnotes:
+    """Separate footnote lines from body lines.
+
+    ``bare_digits`` allows "1 See ..." lines (forms without superscript markup); such a line
+    counts only if its number is the next footnote expected.  A footnote line at least
+    ``wrap_width`` long (hard-wrapped text) continues on the next line.
+    """
+    body: list[str] = []
+    notes: list[Footnote] = []
+    expected = 1
+    continuing = False
+    for line in lines:
+        match = _TOKEN_LINE.match(line) or _ARABIC_LINE.match(line)
+        if match is None and bare_digits:
+            digit = _DIGIT_LINE.match(line)
+            if digit and int(digit.group(1)) == expected:
+                match = digit
+        if match:
+            marker = to_ascii_digits(match.group(1)).strip()
+            notes.append(Footnote(marker, match.group(2).strip()))
+            if marker.isdigit():
+                expected = int(marker) + 1
+            continuing = wrap_width > 0 and len(line.strip()) >= wrap_width
+            continue
+        if continuing and line.strip():
+            notes[-1].text = f"{notes[-1].text} {line.strip()}"
+            continuing = len(line.strip()) >= wrap_width
+            continue
+        continuing = False
+        body.append(line)
+    return SplitFootnotes(body, notes)
+
+
+def mark_glued_references(text: str, markers: set[str]) -> str:
+    """Turn digits glued to a word into footnote tokens when they name a known footnote."""
+
+    def replace(match: regex.Match[str]) -> str:
+        number = match.group("n")
+        word = match.group("word").lower().rstrip(".").split("/")[-1]
+        if number not in markers or "/" in match.group("word") or word in _NOT_MARKER_WORDS:
+            return number
+        if match.group("prev").isdigit():
+            return number
+        return footnote_marker(number)
+
+    return _GLUED.sub(replace, text)
+
+
+def take_references(text: str) -> tuple[str, list[str]]:
+    """Remove footnote tokens from a paragraph; return the clean text and the markers in order."""
+    markers = [m.group(1) for m in FOOTNOTE_TOKEN.finditer(text)]
+    clean = FOOTNOTE_TOKEN.sub("", text)
+    clean = regex.sub(r"[ \t]{2,}", " ", clean)
+    clean = regex.sub(r" +([,;:.،؛])", r"\1", clean) if markers else clean
+    return clean.strip(), list(dict.fromkeys(markers))

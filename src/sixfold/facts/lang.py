@@ -1,0 +1,54 @@
+"""Per-language data files and the text folding every fact parser matches against.
+
+Language knowledge lives in ``data/<lang>.toml`` (one file per language, same keys).  Phrase
+patterns in those files are written against *folded* text: ASCII digits, lower case, no
+diacritics (Arabic harakat and hamza seats included), every dash as ``-``, one space between
+words, and for Chinese no spaces at all (segmented text puts spaces inside words).
+"""
+
+from __future__ import annotations
+
+import tomllib
+import unicodedata
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from sixfold.errors import UsageError
+from sixfold.facts.digits import to_ascii_digits
+
+LANGS: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
+
+_DASHES = regex.compile(r"[\u2010-\u2015\u2212\u00AD\uFE58\uFE63\uFF0D]")
+_SPACES = regex.compile(r"\s+")
+_TATWEEL = "\u0640"
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+@cache
+def data(lang: str) -> dict[str, Any]:
+    """The parsed data file of one language (read once)."""
+    if lang not in LANGS:
+        raise UsageError(f"unknown language {lang!r} (expected one of {', '.join(LANGS)})")
+    text = resources.files("sixfold.facts").joinpath("data", f"{lang}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def strip_marks(s: str) -> str:
+    """Drop combining marks so that accented and unaccented spellings compare equal."""
+    decomposed = unicodedata.normalize("NFKD", s)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold(s: str, lang: str) -> str:
+    """The form phrase patterns are written in (see the module docstring)."""
+    s = strip_marks(to_ascii_digits(s)).casefold().replace(_TATWEEL, "").translate(_QUOTES)
+    s = _DASHES.sub("-", s)
+    homoglyphs = data(lang).get("homoglyphs", {})
+    if homoglyphs:
+        s = s.translate(str.maketrans(homoglyphs))
+    if lang == "zh":
+        return _SPACES.sub("", s)
+    return _SPACES.sub(" ", s).strip()

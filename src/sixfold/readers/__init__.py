@@ -1,0 +1,25 @@
+"""Readers: bytes in any format to decoded text with the layout hints the format has.
+
+Readers know formats, not the UN.  Every reader returns a :class:`RawText` whose ``text`` follows
+one light convention that the structure stage understands, whatever the format:
+
+* ``\\n`` ends a line; a blank line separates blocks; ``\\f`` separates PDF pages;
+* a footnote reference is written ``<sup>N</sup>`` and a footnote body as a line
+  ``<sup>N</sup> text`` (DOCX, DOC, HTML; PDF text keeps glued digits as printed);
+* an italic run is written ``*text*`` and a bold run ``**text**`` (DOCX, HTML).
+
+The AKN reader (:mod:`sixfold.readers.akn`) is the exception: the XML is already structured,
+so it builds a :class:`~sixfold.model.Document` directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RawText:
+    text: str
+    format: str  # "text" | "pdf" | "docx" | "doc" | "html"
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)

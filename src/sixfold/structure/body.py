@@ -1,0 +1,60 @@
+"""Blocks of the body to paragraphs: number, kind, lead, footnote references.
+
+Before the first numbered paragraph a block is preambular; numbered blocks are operative; an
+unnumbered block after them is a heading ("other") when it does not end a sentence.  Sub-items
+("(a) ...") belong to the paragraph that introduces them, one per line.
+"""
+
+from __future__ import annotations
+
+from sixfold.clean.blocks import ends_sentence
+from sixfold.clean.footnotes import take_references
+from sixfold.facts.digits import to_ascii_digits
+from sixfold.model import Paragraph, ParagraphKind
+from sixfold.structure.langdata import StructureData
+from sixfold.structure.leads import find_lead
+
+
+def build_paragraphs(
+    blocks: list[str], data: StructureData, *, numbered_kind: ParagraphKind = "operative"
+) -> list[Paragraph]:
+    paragraphs: list[Paragraph] = []
+    seen_operative = False
+    for block in blocks:
+        text, markers = take_references(block)
+        if not text:
+            continue
+        number_match = data.operative_number.match(text)
+        if data.sub_item.match(text) and paragraphs:
+            paragraphs[-1].text = f"{paragraphs[-1].text}\n{text}"
+            paragraphs[-1].footnotes.extend(m for m in markers if m not in paragraphs[-1].footnotes)
+            continue
+        if number_match:
+            seen_operative = True
+            kind: ParagraphKind
+            number: str | None = to_ascii_digits(number_match.group(1))
+            text = text[number_match.end() :].strip()
+            kind = numbered_kind
+        else:
+            number = None
+            is_heading = not ends_sentence(text, data.terminal)
+            kind = (
+                "other"
+                if (seen_operative and is_heading) or numbered_kind == "other"
+                else "preambular"
+            )
+        lead = find_lead(text, data.lang) if kind != "other" or number else None
+        paragraphs.append(
+            Paragraph(id="", kind=kind, number=number, lead=lead, text=text, footnotes=markers)
+        )
+    return paragraphs
+
+
+def number_ids(paragraphs: list[Paragraph], prefix: str = "") -> None:
+    """Stable ids: "pre1", "op1", "other1"... in document order (per kind)."""
+    counters: dict[str, int] = {}
+    short = {"preambular": "pre", "operative": "op", "other": "other"}
+    for paragraph in paragraphs:
+        key = short[paragraph.kind]
+        counters[key] = counters.get(key, 0) + 1
+        paragraph.id = f"{prefix}{key}{counters[key]}"

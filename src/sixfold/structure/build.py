@@ -1,0 +1,314 @@
+"""Decoded text of any raw form to a Document: the text half of the parse pipeline.
+
+normalise → subject header → language → desegment → unmark → lines → furniture → footnote
+blocks → regions (masthead, body, closing, annexes) → blocks → paragraphs → Document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from sixfold.clean.blocks import is_wrapped, join_lines, unwrap_lines, wrap_width
+from sixfold.clean.desegment import desegment, is_segmented_chinese
+from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines, take_references
+from sixfold.clean.furniture import is_furniture, strip_inline
+from sixfold.clean.markup import unmark
+from sixfold.clean.normalize import normalize
+from sixfold.errors import NotUNDocumentError, UsageError
+from sixfold.model import LANGUAGES, Annex, Document, Footnote, Origin, Paragraph
+from sixfold.structure.body import build_paragraphs, number_ids
+from sixfold.structure.langdata import StructureData, structure_data
+from sixfold.structure.language import detect_language
+from sixfold.structure.leads import lexicon
+from sixfold.structure.masthead import Masthead, classify_closing, classify_top, read_ods_fields
+from sixfold.structure.segmented import split_segmented
+from sixfold.symbols import find_symbols, resolution_symbol
+
+_SUBJECT_HEADER = regex.compile(r"^\s*%%%([^\n]*)\n")
+# A one-line document longer than this is taken as segmented text.
+SEGMENTED_LINE = 2000
+_BODY_BY_PREFIX = (("A/HRC/", "HRC"), ("A/", "GA"), ("S/", "SC"), ("E/", "ECOSOC"))
+
+
+@dataclass
+class Regions:
+    top: list[str]
+    body: list[str]
+    closing: list[str]
+    annexes: list[list[str]]
+
+
+def parse_text(text: str, *, lang: str | None = None) -> Document:
+    """Parse the decoded text of a UN document (any raw form) into a Document."""
+    if lang is not None and lang not in LANGUAGES:
+        raise UsageError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
+    text = normalize(text).replace("\f", "\n\n")
+    subjects, text = _take_subject_header(text)
+    lang = lang or detect_language(text)
+    if lang is None:
+        raise NotUNDocumentError("no text in any of the six UN languages")
+    data = structure_data(lang)
+    warnings: list[str] = []
+    segmented = bool(subjects) or is_segmented_chinese(text) or _is_one_long_line(text)
+    if segmented:
+        text = desegment(text, lang)
+    unmarked = unmark(text)
+    masthead = Masthead()
+    read_ods_fields(masthead, unmarked.fields)
+    lines = [strip_inline(line) for line in unmarked.text.split("\n")]
+    if segmented:
+        lines = split_segmented(" ".join(line.strip() for line in lines), data)
+    lines = [line for line in lines if not is_furniture(line)]
+    wrapped = is_wrapped(lines, data.terminal)
+    width = wrap_width(lines) if wrapped else 0
+    split = split_footnote_lines(
+        lines, bare_digits=not unmarked.has_markers, wrap_width=int(width * 0.75)
+    )
+    regions = _regions(split.lines, data, masthead)
+    if not (masthead.symbol or masthead.number or masthead.session or regions.body):
+        raise NotUNDocumentError("no masthead, symbol or paragraphs of a UN document found")
+    markers = {note.marker for note in split.footnotes}
+    blocks = _blocks(regions.body, data, wrapped, markers, unmarked.has_markers)
+    paragraphs = build_paragraphs(
+        blocks, data, numbered_kind="operative" if _is_resolution(masthead) else "other"
+    )
+    number_ids(paragraphs)
+    annexes = [
+        _annex(lines, data, wrapped, markers, unmarked.has_markers, i)
+        for i, lines in enumerate(regions.annexes, 1)
+    ]
+    footnotes = [Footnote(n.marker, take_references(n.text)[0]) for n in split.footnotes]
+    return _document(masthead, lang, subjects, paragraphs, footnotes, annexes, warnings)
+
+
+def _take_subject_header(text: str) -> tuple[list[str], str]:
+    """The ``%%%TERM|TERM|`` header some exports put first: the UNBIS subject terms."""
+    match = _SUBJECT_HEADER.match(text)
+    if not match:
+        return [], text
+    terms = [term.strip() for term in match.group(1).split("|") if term.strip()]
+    return terms, text[match.end() :]
+
+
+def _is_one_long_line(text: str) -> bool:
+    lines = [line for line in text.split("\n") if line.strip()]
+    return 0 < len(lines) <= 3 and max(len(line) for line in lines) > SEGMENTED_LINE
+
+
+def _symbol_only(line: str) -> bool:
+    matches = find_symbols(line)
+    rest = line
+    for match in reversed(matches):
+        rest = rest[: match.start] + rest[match.end :]
+    return bool(matches) and not rest.strip(" \t,;")
+
+
+def _regions(lines: list[str], data: StructureData, masthead: Masthead) -> Regions:
+    """Split lines into masthead, body, closing and annexes, reading the masthead on the way."""
+    kept: list[str] = []
+    for line in lines:
+        if _symbol_only(line) and len(line.strip()) < 60:
+            classify_top(line, data.lang, masthead)  # running header: the symbol, nothing else
+        else:
+            kept.append(line)
+    formula = next((i for i, line in enumerate(kept) if data.is_formula(line)), None)
+    if formula is None:
+        start = _top_end(kept, data, masthead)
+        top, rest = kept[:start], kept[start:]
+    else:
+        top, rest = kept[:formula], kept[formula + 1 :]
+    _read_top(top, data, masthead)
+    body, closing, annexes = _split_tail(rest, data, masthead)
+    return Regions(top, body, closing, annexes)
+
+
+def _top_end(lines: list[str], data: StructureData, masthead: Masthead) -> int:
+    """Where the masthead of a document without an enacting formula ends: after its letter
+    title if it has one near the top, else after its leading masthead lines."""
+    head = [i for i, line in enumerate(lines[:40]) if data.is_letter_title(line)]
+    if head:
+        masthead.set("letter_title", regex.sub(r"\s+", " ", lines[head[0]].strip()))
+        if data.lang == "zh":
+            masthead.letter_title = regex.sub(
+                r"(?<=[\p{Han}\d])\s+|\s+(?=[\p{Han}\d])", "", masthead.letter_title or ""
+            )
+        return head[0] + 1
+    probe = Masthead()
+    for i, line in enumerate(lines):
+        if line.strip() and not classify_top(line, data.lang, probe):
+            return i
+    return len(lines)
+
+
+def _read_top(top: list[str], data: StructureData, masthead: Masthead) -> None:
+    title_open = False
+    for line in top:
+        if not line.strip():
+            continue
+        had_number = masthead.number
+        if classify_top(line, data.lang, masthead):
+            title_open = masthead.number is not None and had_number is None
+            continue
+        if data.is_letter_title(line):
+            masthead.set("letter_title", line.strip())
+        elif title_open and masthead.title:
+            masthead.title = f"{masthead.title} {line.strip()}"
+
+
+def _split_tail(
+    lines: list[str], data: StructureData, masthead: Masthead
+) -> tuple[list[str], list[str], list[list[str]]]:
+    """Body up to the meeting line (or the first annex); closing lines; annexes."""
+    body: list[str] = []
+    closing: list[str] = []
+    annexes: list[list[str]] = []
+    state = "body"
+    for line in lines:
+        if data.is_annex_heading(line):
+            annexes.append([])
+            state = "annex"
+            continue
+        if state == "annex":
+            annexes[-1].append(line)
+            continue
+        if (
+            state == "body"
+            and len(line.strip()) < 120
+            and classify_closing(line, data.lang, Masthead())
+            and _is_meeting(line, data)
+        ):
+            state = "closing"
+            classify_closing(line, data.lang, masthead)
+            _claim_closing_date(body, data, masthead)
+            continue
+        if state == "closing":
+            if (
+                not (
+                    classify_closing(line, data.lang, masthead)
+                    or classify_top(line, data.lang, masthead)
+                )
+                and line.strip()
+            ):
+                closing.append(line)
+            continue
+        body.append(line)
+    return body, closing, annexes
+
+
+def _is_meeting(line: str, data: StructureData) -> bool:
+    probe = Masthead()
+    classify_closing(line, data.lang, probe)
+    return probe.meeting is not None
+
+
+def _claim_closing_date(body: list[str], data: StructureData, masthead: Masthead) -> None:
+    """Chinese prints the adoption date before the meeting line: take it out of the body."""
+    while body and not body[-1].strip():
+        body.pop()
+    if body and len(body[-1].strip()) < 40 and classify_closing(body[-1], data.lang, masthead):
+        body.pop()
+
+
+def _blocks(
+    lines: list[str], data: StructureData, wrapped: bool, markers: set[str], tokens: bool
+) -> list[str]:
+    leads = lexicon(data.lang)
+
+    def starts_paragraph(line: str) -> bool:
+        text = line.strip()
+        return bool(
+            data.operative_number.match(text)
+            or data.sub_item.match(text)
+            or leads.opens_preambular(text)
+        )
+
+    blocks = (unwrap_lines if wrapped else join_lines)(lines, data.terminal, starts_paragraph)
+    if markers and not tokens:
+        blocks = [mark_glued_references(block, markers) for block in blocks]
+    return blocks
+
+
+def _annex(
+    lines: list[str],
+    data: StructureData,
+    wrapped: bool,
+    markers: set[str],
+    tokens: bool,
+    index: int,
+) -> Annex:
+    blocks = _blocks(lines, data, wrapped, markers, tokens)
+    title_lines: list[str] = []
+    while (
+        blocks
+        and not data.operative_number.match(blocks[0])
+        and not _ends(blocks[0], data)
+        and len(title_lines) < 3
+    ):
+        title_lines.append(blocks.pop(0))
+    paragraphs = build_paragraphs(blocks, data, numbered_kind="other")
+    number_ids(paragraphs, prefix=f"annex{index}.")
+    return Annex(" ".join(title_lines) or None, paragraphs)
+
+
+def _ends(text: str, data: StructureData) -> bool:
+    stripped = text.rstrip()
+    return bool(stripped) and stripped[-1] in data.terminal
+
+
+def _is_resolution(masthead: Masthead) -> bool:
+    return bool(masthead.number or masthead.adoption_line) and masthead.letter_title is None
+
+
+def _document(
+    masthead: Masthead,
+    lang: str,
+    subjects: list[str],
+    paragraphs: list[Paragraph],
+    footnotes: list[Footnote],
+    annexes: list[Annex],
+    warnings: list[str],
+) -> Document:
+    resolution = _is_resolution(masthead)
+    symbol = masthead.symbol
+    if symbol is None and masthead.number and resolution:
+        symbol = resolution_symbol(masthead.number)
+    body = masthead.body or next(
+        (code for prefix, code in _BODY_BY_PREFIX if symbol and symbol.startswith(prefix)), None
+    )
+    session = masthead.session or (
+        masthead.number.split("/")[0] if masthead.number and resolution else None
+    )
+    if symbol is None:
+        warnings.append("no document symbol in the text")
+    doc_type = "resolution" if resolution else "letter" if masthead.letter_title else "other"
+    texts = [p.text for p in paragraphs] + [n.text for n in footnotes]
+    texts += [p.text for annex in annexes for p in annex.paragraphs]
+    cited = [str(m.symbol) for text in texts for m in find_symbols(text)]
+    citations = [s for s in dict.fromkeys(cited) if s != symbol]
+    referenced = {m for p in paragraphs for m in p.footnotes}
+    missing = sorted(referenced - {n.marker for n in footnotes})
+    if missing:
+        warnings.append(f"footnote markers without footnote text: {', '.join(missing)}")
+    return Document(
+        symbol=symbol,
+        language=lang,
+        body=body,
+        doc_type=doc_type,  # type: ignore[arg-type]
+        session=session,
+        number=masthead.number if resolution else None,
+        title=masthead.title if resolution else masthead.letter_title,
+        adopted=(masthead.adopted or masthead.closing_date) if resolution else None,
+        issued=masthead.issued,
+        agenda_items=masthead.agenda_items,
+        origin=masthead.origin or Origin(),
+        meeting=masthead.meeting,
+        job_number=masthead.job_number,
+        subjects=subjects,
+        paragraphs=paragraphs,
+        footnotes=footnotes,
+        citations=citations,
+        annexes=annexes,
+        warnings=warnings,
+    )

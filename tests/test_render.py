@@ -1,0 +1,120 @@
+"""The renderer of raw forms (eval/render.py) on real AKN files, two per language."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+import regex
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO / ".." / "shared"
+ARCHIVES = SHARED / "corpus" / "akn-ga" / "77session"
+sys.path.insert(0, str(REPO / "eval"))
+
+from render import FORMS, render  # noqa: E402
+from sixfold.model import Document  # noqa: E402
+from sixfold.readers.akn import read_akn  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not ARCHIVES.is_dir(), reason="needs /work/shared corpus")
+
+FILES = [
+    ("Arabic", "A_RES_77_10-2225538A.xml", "ar"),
+    ("Arabic", "A_RES_77_102-2228247A.xml", "ar"),
+    ("Chinese", "A_RES_77_10-2225538C.xml", "zh"),
+    ("Chinese", "A_RES_77_102-2228247C.xml", "zh"),
+    ("English", "A_RES_77_10-2225538E.xml", "en"),
+    ("English", "A_RES_77_102-2228247E.xml", "en"),
+    ("French", "A_RES_77_10-2225538F.xml", "fr"),
+    ("French", "A_RES_77_102-2228247F.xml", "fr"),
+    ("Russian", "A_RES_77_10-2225538R.xml", "ru"),
+    ("Russian", "A_RES_77_102-2228247R.xml", "ru"),
+    ("Spanish", "A_RES_77_10-2225538S.xml", "es"),
+    ("Spanish", "A_RES_77_102-2228247S.xml", "es"),
+]
+# Furniture each form must carry (``{job}`` is the gold job number, ``{symbol}`` the symbol).
+FURNITURE = {
+    "ods": ["[DU1]", "<<ODS JOB NO>>", "<<ODS DOC SYMBOL1>>{symbol}", "{job}", "Distr."],
+    "markdown": ["Distr.", "{job}"],
+    "segmented": ["%%%"],
+    "pdftext": ["{symbol}", "Distr.", "{job}"],
+}
+RECYCLE = {"markdown", "pdftext"}
+WORD = regex.compile(r"\p{Han}|[\p{L}\p{M}]{4,}")
+ARABIC_INDIC = str.maketrans("٠١٢٣٤٥٦٧٨٩", "0123456789")
+
+
+def load(folder: str, name: str) -> tuple[bytes, Document]:
+    with zipfile.ZipFile(ARCHIVES / f"{folder}.zip") as archive:
+        member = next(m for m in archive.namelist() if m.endswith(name))
+        data = archive.read(member)
+    return data, read_akn(data, member)
+
+
+def words(text: str) -> list[str]:
+    """Han characters, or letter runs of four or more (numbers change script in Arabic)."""
+    return WORD.findall(text)
+
+
+@pytest.mark.parametrize("form", FORMS)
+@pytest.mark.parametrize(("folder", "name", "lang"), FILES)
+def test_render(folder: str, name: str, lang: str, form: str) -> None:
+    data, gold = load(folder, name)
+    assert gold.language == lang
+    text = render(data, gold, form, seed=7)
+    assert text is not None
+    assert text == render(data, gold, form, seed=7)
+    assert text != render(data, gold, form, seed=8) or (form == "segmented" and lang != "zh")
+    flat = regex.sub(r"\s+", "", text) if lang == "zh" else text
+    for para in gold.paragraphs:
+        for word in words(para.text.replace("()", "")):
+            assert word in flat, (para.id, word)
+    for item in FURNITURE[form]:
+        expected = item.format(job=gold.job_number or "", symbol=gold.symbol or "")
+        assert expected in text, expected
+    if form in RECYCLE:
+        assert text.count("\n") > 20
+
+
+@pytest.mark.parametrize(("folder", "name", "lang"), FILES)
+def test_markers(folder: str, name: str, lang: str) -> None:
+    data, gold = load(folder, name)
+    markdown = render(data, gold, "markdown", seed=1) or ""
+    ods = render(data, gold, "ods", seed=1) or ""
+    for note in gold.footnotes:
+        if lang == "ar":
+            assert f"^({note.marker.translate(str.maketrans('0123456789', '٠١٢٣٤٥٦٧٨٩'))})" in (
+                markdown
+            )
+            assert f"({note.marker})" in ods
+        else:
+            assert f"<sup>{note.marker}</sup>" in markdown
+            assert regex.search(rf"\S{note.marker}(\s|$)", ods), note.marker
+            assert regex.search(rf"(?m)^{note.marker} \S", ods), note.marker
+
+
+@pytest.mark.parametrize(
+    ("form", "lang", "pattern"),
+    [
+        ("ods", "en", r"(?m)^\t1\.\t"),
+        ("ods", "ar", r"(?m)^\t1 -\t"),
+        ("markdown", "ar", r"(?m)^١ - "),
+        ("markdown", "ar", r"(?m)^(## )?١٠/٧٧ - "),
+        ("markdown", "zh", r"(?m)^(## )?77/10\. "),
+        ("segmented", "zh", r"^%%%[A-Z ,()'-]+\|"),
+        ("segmented", "en", r" 1\.? \.? ?\S"),
+        ("pdftext", "en", r"(?m)^ 1\. "),
+    ],
+)
+def test_conventions(form: str, lang: str, pattern: str) -> None:
+    folder = {"ar": "Arabic", "zh": "Chinese", "en": "English"}[lang]
+    data, gold = load(folder, f"A_RES_77_10-2225538{folder[0]}.xml")
+    assert regex.search(pattern, render(data, gold, form, seed=3) or "")
+
+
+def test_bad_xml_gives_none() -> None:
+    assert render(b"<not-akn/>", Document(), "ods", 0) is None
+    with pytest.raises(ValueError):
+        render(b"<not-akn/>", Document(), "docx", 0)
