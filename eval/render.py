@@ -31,6 +31,9 @@ from lxml import etree
 from sixfold.model import Document
 
 FORMS = ("ods", "markdown", "segmented", "pdftext")
+# What a form does not print, as in the seed it imitates (002 has no masthead and no footnotes):
+# a parser cannot recover these from that form, so the evaluation does not ask for them.
+OMITTED_FIELDS: dict[str, tuple[str, ...]] = {"segmented": ("issued", "agenda_items", "footnotes")}
 
 NS = "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}"
 DATA = tomllib.loads((Path(__file__).parent / "data" / "render.toml").read_text("utf-8"))

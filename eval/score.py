@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from sixfold.facts.digits import to_ascii_digits
 from sixfold.model import Document, Paragraph
 from sixfold.readers.akn import agenda_items, canonical_symbol, normalise, symbols_in
 
@@ -46,8 +47,9 @@ _WORD = regex.compile(r"\S+")
 
 
 def clean(text: str | None) -> str:
-    """The comparison form of a text: NFKC, whitespace collapsed (no case folding)."""
-    return normalise(unicodedata.normalize("NFKC", text or ""))
+    """The comparison form of a text: NFKC, ASCII digits (an Arabic document may print
+    Arabic-Indic digits where the XML has ASCII ones), whitespace collapsed (no case folding)."""
+    return normalise(to_ascii_digits(unicodedata.normalize("NFKC", text or "")))
 
 
 def tokens(text: str, lang: str | None) -> list[str]:
@@ -192,6 +194,7 @@ class DocScore:
     lead: tuple[int, int] = (0, 0)
     footnotes: tuple[int, int] = (0, 0)
     error: str | None = None
+    paragraphs: tuple[int, int] = (0, 0)  # (gold, parsed) counts, for failure reports
 
     def badness(self) -> float:
         """Ordering key for "worst documents": failed fields, then lost text."""
@@ -212,6 +215,7 @@ def score(name: str, form: str, gold: Document, parsed: Document | None,
     parsed_texts = [p.text for p in parsed.paragraphs]
     pairs = align(gold_texts, parsed_texts, lang)
     result.fields = field_accuracy(field_values(gold), field_values(parsed))
+    result.paragraphs = (len(gold.paragraphs), len(parsed.paragraphs))
     result.paragraph_count = len(gold.paragraphs) == len(parsed.paragraphs)
     result.text_f1 = text_f1(gold_texts, parsed_texts, lang, pairs)
     result.lead = lead_hits(gold.paragraphs, parsed.paragraphs, pairs)

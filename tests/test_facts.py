@@ -227,39 +227,83 @@ def test_parse_agenda_items(lang: str, text: str, expected: list[str]) -> None:
 L43 = ["A/65/L.43", "A/65/L.43/Add.1"]
 ORIGINS = [
     ("en", "[without reference to a Main Committee (A/65/L.43 and Add.1)]", Origin(None, L43)),
-    ("en", "[on the report of the Third Committee (A/77/457)]", Origin("Third Committee", ["A/77/457"])),
+    (
+        "en",
+        "[on the report of the Third Committee (A/77/457)]",
+        Origin("Third Committee", ["A/77/457"]),
+    ),
     (
         "en",
         "[on the report of the Special Political and Decolonization Committee (Fourth Committee)"
         " (A/77/400, para. 12)]",
         Origin("Fourth Committee", ["A/77/400"]),
     ),
-    ("en", "[on the report of the First Committee (A/77/385)]", Origin("First Committee", ["A/77/385"])),
+    (
+        "en",
+        "[on the report of the First Committee (A/77/385)]",
+        Origin("First Committee", ["A/77/385"]),
+    ),
     ("en", "Recalling its resolution 65/140", None),
     ("fr", "[sans renvoi à une grande commission (A/77/L.3)]", Origin(None, ["A/77/L.3"])),
-    ("fr", "[sur la base du rapport de la Troisième Commission (A/77/457)]", Origin("Third Committee", ["A/77/457"])),
+    (
+        "fr",
+        "[sur la base du rapport de la Troisième Commission (A/77/457)]",
+        Origin("Third Committee", ["A/77/457"]),
+    ),
     ("fr", "[sans renvoi à une grande commission (A/65/L.43 et Add.1)]", Origin(None, L43)),
-    ("fr", "[sur la base du rapport de la Sixième Commission (A/77/416)]", Origin("Sixth Committee", ["A/77/416"])),
+    (
+        "fr",
+        "[sur la base du rapport de la Sixième Commission (A/77/416)]",
+        Origin("Sixth Committee", ["A/77/416"]),
+    ),
     ("fr", "Rappelant sa résolution", None),
     ("es", "[sin remisión previa a una Comisión Principal (A/77/L.3)]", Origin(None, ["A/77/L.3"])),
-    ("es", "[sobre la base del informe de la Tercera Comisión (A/77/457)]", Origin("Third Committee", ["A/77/457"])),
+    (
+        "es",
+        "[sobre la base del informe de la Tercera Comisión (A/77/457)]",
+        Origin("Third Committee", ["A/77/457"]),
+    ),
     ("es", "[sin remisión previa a una Comisión Principal (A/65/L.43 y Add.1)]", Origin(None, L43)),
-    ("es", "[sobre la base del informe de la Quinta Comisión (A/77/600)]", Origin("Fifth Committee", ["A/77/600"])),
+    (
+        "es",
+        "[sobre la base del informe de la Quinta Comisión (A/77/600)]",
+        Origin("Fifth Committee", ["A/77/600"]),
+    ),
     ("es", "Recordando su resolución", None),
     ("ru", "[без передачи в главные комитеты (A/77/L.3)]", Origin(None, ["A/77/L.3"])),
-    ("ru", "[по докладу Третьего комитета (A/77/457, пункт 12)]", Origin("Third Committee", ["A/77/457"])),
+    (
+        "ru",
+        "[по докладу Третьего комитета (A/77/457, пункт 12)]",
+        Origin("Third Committee", ["A/77/457"]),
+    ),
     ("ru", "[без передачи в главные комитеты (A/65/L.43 и Add.1)]", Origin(None, L43)),
     ("ru", "[по докладу Второго комитета (А/77/443)]", Origin("Second Committee", ["A/77/443"])),
     ("ru", "ссылаясь на свою резолюцию", None),
-    ("ar", "[دون الإحالة إلى لجنة رئيسية (A/67/L.29 و Add.1)]", Origin(None, ["A/67/L.29", "A/67/L.29/Add.1"])),
+    (
+        "ar",
+        "[دون الإحالة إلى لجنة رئيسية (A/67/L.29 و Add.1)]",
+        Origin(None, ["A/67/L.29", "A/67/L.29/Add.1"]),
+    ),
     ("ar", "[بناء على تقرير اللجنة الثالثة (A/77/457)]", Origin("Third Committee", ["A/77/457"])),
-    ("ar", "[بناء على تقرير لجنة المسائل السياسية الخاصة وإنهاء الاستعمار (اللجنة الرابعة) (A/77/400)]", Origin("Fourth Committee", ["A/77/400"])),
+    (
+        "ar",
+        "[بناء على تقرير لجنة المسائل السياسية الخاصة وإنهاء الاستعمار (اللجنة الرابعة) (A/77/400)]",
+        Origin("Fourth Committee", ["A/77/400"]),
+    ),
     ("ar", "[بناء على تقرير اللجنة الأولى (A/77/385)]", Origin("First Committee", ["A/77/385"])),
     ("ar", "إن الجمعية العامة،", None),
     ("zh", "[未经发交主要委员会而通过(A/65/L.43和Add.1)]", Origin(None, L43)),
     ("zh", "[根据第三委员会的报告(A/77/457)通过]", Origin("Third Committee", ["A/77/457"])),
-    ("zh", "[ 未经 发 交 主要 委员会 而 通过 ( A/59/L.12 和 Add.1 ) ]", Origin(None, ["A/59/L.12", "A/59/L.12/Add.1"])),
-    ("zh", "[根据特别政治和非殖民化委员会(第四委员会)的报告通过 (A/77/400)]", Origin("Fourth Committee", ["A/77/400"])),
+    (
+        "zh",
+        "[ 未经 发 交 主要 委员会 而 通过 ( A/59/L.12 和 Add.1 ) ]",
+        Origin(None, ["A/59/L.12", "A/59/L.12/Add.1"]),
+    ),
+    (
+        "zh",
+        "[根据特别政治和非殖民化委员会(第四委员会)的报告通过 (A/77/400)]",
+        Origin("Fourth Committee", ["A/77/400"]),
+    ),
     ("zh", "大会，", None),
 ]
 
@@ -280,8 +324,18 @@ ADOPTION = [
     ("fr", "Résolutions adoptées par l’Assemblée générale le 7 décembre 2022", True, "2022-12-07"),
     ("fr", "Résolution adoptée par l’Assemblée générale le 16avril 2021", True, "2021-04-16"),
     ("fr", "L’Assemblée générale,", False, None),
-    ("es", "Resolución aprobada por la Asamblea General el 16 de diciembre de 2010", True, "2010-12-16"),
-    ("es", "Resoluciones aprobadas por la Asamblea General el 7 de diciembre de 2022", True, "2022-12-07"),
+    (
+        "es",
+        "Resolución aprobada por la Asamblea General el 16 de diciembre de 2010",
+        True,
+        "2010-12-16",
+    ),
+    (
+        "es",
+        "Resoluciones aprobadas por la Asamblea General el 7 de diciembre de 2022",
+        True,
+        "2022-12-07",
+    ),
     ("es", "Resolución aprobada por la Asamblea General el 2 de junio de 2021", True, "2021-06-02"),
     ("es", "Resolución aprobada por la Asamblea General", True, None),
     ("es", "La Asamblea General,", False, None),
@@ -380,7 +434,9 @@ def _checks(xml: bytes) -> tuple[str, list[tuple[str, object, object]]]:
     adopted = first("//a:FRBRWork/a:FRBRdate[@name='adoption']")
     titles = first("//a:coverPage//a:docTitle")
     if adopted and titles and adopted[0].get("date"):
-        checks.append(("adoption", parse_adoption_line(_text(titles[0]), lang), adopted[0].get("date")))
+        checks.append(
+            ("adoption", parse_adoption_line(_text(titles[0]), lang), adopted[0].get("date"))
+        )
     return lang, checks
 
 

@@ -66,7 +66,9 @@ _SUFFIX = st.lists(
 _SYMBOLS = st.one_of(
     st.builds(lambda s, n, x: f"A/RES/{s}/{n}{x}", _SESSION, st.integers(1, 400), _SUFFIX),
     st.builds(lambda s, n, x: f"A/{s}/L.{n}{x}", _SESSION, st.integers(1, 99), _SUFFIX),
-    st.builds(lambda c, s, n: f"A/C.{c}/{s}/L.{n}", st.integers(1, 6), _SESSION, st.integers(1, 99)),
+    st.builds(
+        lambda c, s, n: f"A/C.{c}/{s}/L.{n}", st.integers(1, 6), _SESSION, st.integers(1, 99)
+    ),
     st.builds(lambda n, y: f"S/RES/{n} ({y})", st.integers(1, 2800), st.integers(1946, 2030)),
     st.builds(lambda y, n: f"S/{y}/{n}", st.integers(1994, 2030), st.integers(1, 999)),
     st.builds(lambda s, n: f"A/{s}/PV.{n}", _SESSION, st.integers(1, 120)),
@@ -88,7 +90,10 @@ def test_round_trip(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("[without reference to a Main Committee (A/65/L.43 and Add.1)]", ["A/65/L.43", "A/65/L.43/Add.1"]),
+        (
+            "[without reference to a Main Committee (A/65/L.43 and Add.1)]",
+            ["A/65/L.43", "A/65/L.43/Add.1"],
+        ),
         ("[未经发交主要委员会而通过(A/65/L.43和Add.1)]", ["A/65/L.43", "A/65/L.43/Add.1"]),
         ("[دون الإحالة إلى لجنة رئيسية (A/67/L.29 و Add.1)]", ["A/67/L.29", "A/67/L.29/Add.1"]),
         ("(A/65/L.43 et Add.1)", ["A/65/L.43", "A/65/L.43/Add.1"]),

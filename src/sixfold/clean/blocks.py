@@ -19,6 +19,8 @@ _ENDS_WITH_CJK = regex.compile(
 )
 _STARTS_WITH_CJK = regex.compile(rf"^{FN_OPEN}?[\p{{Han}}\u3000-\u303f\uff00-\uffef《》“”]")
 _TRAILING_MARKERS = regex.compile(rf"(?:{FN_OPEN}[^{FN_CLOSE}]*{FN_CLOSE})+$")
+# A footnote number glued after the closing punctuation ("75/42,1") still ends the sentence.
+_TRAILING_GLUED = regex.compile(r"(?<=[,;:.،؛，；：。])[0-9٠-٩]{1,3}$")
 # Share of the widest lines' length below which a wrapped line is taken as a paragraph's last.
 SHORT_LINE_SHARE = 0.75
 # A line this much shorter than the page after a full stop stands alone (a signature, a date).
@@ -31,7 +33,8 @@ StartsParagraph = Callable[[str], bool]
 
 
 def ends_sentence(line: str, terminal: str) -> bool:
-    core = _TRAILING_MARKERS.sub("", line.rstrip()).rstrip(' ”"’)»')
+    core = _TRAILING_GLUED.sub("", _TRAILING_MARKERS.sub("", line.rstrip()))
+    core = core.rstrip(' ”"’)»')
     return bool(core) and core[-1] in terminal
 
 

@@ -393,7 +393,10 @@ class _Reader:
                 return body
         return _tables().authors.get(self.attr(".//a:FRBRWork/a:FRBRauthor", "href").lower())
 
-    def session(self) -> str | None:
+    def session(self, body: str | None) -> str | None:
+        """GA and HRC sessions ("77", "ES-11"); the Council has none (its URI carries a year)."""
+        if body == "SC":
+            return None
         value = self.attr("a:coverPage//a:session", "value")
         if value:
             return ascii_digits(value)
@@ -497,12 +500,13 @@ def read_akn(data: bytes, path: str | None = None) -> Document:
     ids = _Ids()
     paragraphs = reader.paragraphs(ids)
     annexes = reader.annexes(ids)
+    body = reader.body(symbol)
     document = Document(
         symbol=symbol,
         language=reader.language(),
-        body=reader.body(symbol),
+        body=body,
         doc_type=reader.doc_type(symbol),
-        session=reader.session(),
+        session=reader.session(body),
         number=reader.number(symbol),
         title=reader.title(),
         adopted=reader.adopted(),

@@ -173,12 +173,7 @@ def _split_tail(
         if state == "annex":
             annexes[-1].append(line)
             continue
-        if (
-            state == "body"
-            and len(line.strip()) < 120
-            and classify_closing(line, data.lang, Masthead())
-            and _is_meeting(line, data)
-        ):
+        if state == "body" and _is_meeting(line, data):
             state = "closing"
             classify_closing(line, data.lang, masthead)
             _claim_closing_date(body, data, masthead)
@@ -198,6 +193,8 @@ def _split_tail(
 
 
 def _is_meeting(line: str, data: StructureData) -> bool:
+    if not data.may_be_meeting(line):
+        return False
     probe = Masthead()
     classify_closing(line, data.lang, probe)
     return probe.meeting is not None
@@ -295,7 +292,7 @@ def _document(
         symbol=symbol,
         language=lang,
         body=body,
-        doc_type=doc_type,  # type: ignore[arg-type]
+        doc_type=doc_type,
         session=session,
         number=masthead.number if resolution else None,
         title=masthead.title if resolution else masthead.letter_title,

@@ -18,7 +18,8 @@ _FOLD = regex.compile(r"\s+")
 class StructureData:
     lang: str
     formula: frozenset[str]
-    annex: tuple[str, ...]
+    annex_heading: regex.Pattern[str]
+    meeting_words: tuple[str, ...]
     terminal: str
     letter: tuple[str, ...]
     operative_number: regex.Pattern[str]
@@ -28,19 +29,11 @@ class StructureData:
         return fold(line) in self.formula
 
     def is_annex_heading(self, line: str) -> bool:
-        folded = fold(line)
-        if len(folded) > 200:
-            return False
-        if self.lang == "zh":
-            return (
-                folded == "附件"
-                or folded.endswith("的附件")
-                or regex.match(r"^附件[一二三四五六七八九十]*$", folded) is not None
-            )
-        return any(
-            regex.match(rf"^{regex.escape(word)}(\s+[IVXLC\d]+)?\s*$", folded)
-            for word in self.annex
-        )
+        return len(line) < 200 and self.annex_heading.match(fold(line)) is not None
+
+    def may_be_meeting(self, line: str) -> bool:
+        """A cheap test before the meeting parser: the line is short and names a meeting."""
+        return len(line) < 120 and any(word in line for word in self.meeting_words)
 
     def is_letter_title(self, line: str) -> bool:
         folded = fold(line)
@@ -51,6 +44,14 @@ class StructureData:
 
 def fold(text: str) -> str:
     return _FOLD.sub(" ", text).strip().replace("'", "’")
+
+
+def _annex_heading(lang: str, words: list[str]) -> regex.Pattern[str]:
+    """ "Annex", "Annex II"; in Chinese "附件", "附件二" or a title ending "...的附件"."""
+    if lang == "zh":
+        return regex.compile(r"^(?:附件[一二三四五六七八九十]*|.*的附件)$")
+    alternatives = "|".join(regex.escape(word) for word in words)
+    return regex.compile(rf"^(?:{alternatives})(?:\s+[IVXLC\d]+)?\s*$")
 
 
 @functools.cache
@@ -69,7 +70,8 @@ def structure_data(lang: str) -> StructureData:
     return StructureData(
         lang=lang,
         formula=frozenset(fold(f) for f in raw["formula"]),
-        annex=tuple(raw["annex"]),
+        annex_heading=_annex_heading(lang, raw["annex"]),
+        meeting_words=tuple(raw["meeting"]),
         terminal=raw["terminal"],
         letter=tuple(raw["letter"]),
         operative_number=number,

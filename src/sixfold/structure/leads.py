@@ -13,8 +13,12 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
+import regex
+
 # A phrase must usually be the whole lead when it starts a paragraph to win over a shorter one.
 MIN_WHOLE_SHARE = 0.5
+# Characters a lead phrase can stop before, in the spaced languages.
+_WORD_END = regex.compile(r"[\s,;:.()،؛]")
 # Share of a phrase's uses as a lead that must be preambular for it to open a preambular paragraph.
 PREAMBULAR_SHARE = 0.25
 
@@ -42,14 +46,18 @@ class LeadLexicon:
 
     def candidates(self, text: str) -> list[LeadEntry]:
         """Known phrases that start ``text`` at a word boundary, shortest first."""
+        head = text[: self.max_len + 1]
+        if self._spaced:
+            cuts = [m.start() for m in _WORD_END.finditer(head)]
+            if len(head) == len(text):
+                cuts.append(len(text))
+        else:
+            cuts = list(range(1, len(head) + 1))
         found = []
-        for cut in range(1, min(len(text), self.max_len) + 1):
+        for cut in cuts:
             entry = self.entries.get(text[:cut])
-            if entry is None:
-                continue
-            if self._spaced and cut < len(text) and (text[cut].isalnum() or text[cut] == "-"):
-                continue
-            found.append(entry)
+            if entry is not None:
+                found.append(entry)
         return found
 
     def find(self, text: str) -> str | None:

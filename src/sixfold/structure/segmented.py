@@ -19,6 +19,10 @@ from sixfold.structure.leads import lexicon
 
 _BRACKETED = regex.compile(r"\[[^\]]{3,400}\]")
 _AFTER_PUNCT = regex.compile(r"(?<=[,;:，；：،؛])\s*")
+_FULL_STOP = regex.compile(r"[.。]")
+# An operative number after a punctuation mark: "；2. 欢迎", ", 2. Requests"; Arabic "؛ ٢ - تطلب".
+_NUMBERS = regex.compile(r"(?:(?<=[,;:.，；：。]\s*)|^\s*)([0-9]{1,3})\s*\.(?![0-9])")
+_ARABIC_NUMBERS = regex.compile(r"(?:(?<=[,;:.،؛]\s*)|^\s*)([0-9]{1,3})\s*-")
 
 
 def split_segmented(text: str, data: StructureData) -> list[str]:
@@ -53,7 +57,7 @@ def _split_masthead(head: str) -> list[str]:
 def _split_closing(body: str, lang: str) -> tuple[str, list[str]]:
     """The closing is what follows the last full stop when it holds a meeting line, with or
     without the adoption date before or after it."""
-    for stop in reversed([m.end() for m in regex.finditer(r"[.。]", body)]):
+    for stop in reversed([m.end() for m in _FULL_STOP.finditer(body)]):
         rest = body[stop:].strip()
         if not rest:
             continue
@@ -75,21 +79,14 @@ def _cut_at_dates(text: str, dates: list[DateMatch]) -> list[tuple[int, int]]:
 
 def _split_operative(body: str, data: StructureData) -> tuple[str, list[str]]:
     """Cut at "1.", "2.", ... each following a punctuation mark, in order."""
+    numbers = _ARABIC_NUMBERS if data.lang == "ar" else _NUMBERS
     cuts: list[int] = []
-    number = 1
-    position = 0
-    while True:
-        marker = f"{number} -" if data.lang == "ar" else f"{number}."
-        pattern = regex.compile(rf"(?<=[,;:.，；：。،؛]\s*|^\s*){regex.escape(marker)}(?![0-9])")
-        match = pattern.search(body, position)
-        if match is None:
-            break
-        cuts.append(match.start())
-        position = match.end()
-        number += 1
+    for match in numbers.finditer(body):
+        if int(match.group(1)) == len(cuts) + 1:
+            cuts.append(match.start(1))
     if not cuts:
         return body, []
-    pieces = [body[a:b].strip() for a, b in zip(cuts, [*cuts[1:], len(body)], strict=True)]
+    pieces = [body[a:b].strip() for a, b in itertools.pairwise([*cuts, len(body)])]
     return body[: cuts[0]], pieces
 
 

@@ -14,7 +14,8 @@ from sixfold.symbols.symbol import Symbol, SymbolError
 # A candidate: an organ letter, then slash-separated parts (spaces around slashes tolerated),
 # an optional Security Council year, joint symbols joined by a hyphen.
 _CANDIDATE = regex.compile(
-    r"(?<![A-Za-z0-9/.])[ASEАЕ]\s?/\s?[A-Za-z0-9.\-]+(?:\s?/\s?[A-Za-z0-9.\-]+)*(?:\s?\(\d{4}\))?", regex.IGNORECASE
+    r"(?<![A-Za-z0-9/.])[ASEАЕ]\s?/\s?[A-Za-z0-9.\-]+(?:\s?/\s?[A-Za-z0-9.\-]+)*(?:\s?\(\d{4}\))?",
+    regex.IGNORECASE,
 )
 # "A/65/L.43 and Add.1": a suffix given alone after a conjunction of any language.
 _SUFFIX_AFTER = regex.compile(
@@ -100,4 +101,3 @@ def parse_resolution_number(text: str, lang: str) -> str | None:
     if y_prefixed or (indic and not x_prefixed):
         x, y = y, x
     return f"{x}/{y}"
-

@@ -108,4 +108,4 @@ def _parse_single(text: str, original: str) -> Symbol:
             kind=groups["kind"].upper() if groups.get("kind") else None,
             suffixes=suffixes,
         )
-    raise SymbolError(f"not a United Nations document symbol: {original!r}", source=original)
+    raise SymbolError(f"not a United Nations document symbol: {original!r}")
