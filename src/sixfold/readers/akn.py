@@ -157,6 +157,9 @@ def _local(el: _Element) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
+_MARKER_BRACKETS = {"(", ")"}
+
+
 def _inline(el: _Element) -> str:
     """Text of an inline run, without footnote bodies (their markers live in ``footnotes``)."""
     out: list[str] = [el.text or ""]
@@ -164,6 +167,8 @@ def _inline(el: _Element) -> str:
         name = _local(child)
         if name in ("eol", "br"):
             out.append(" ")
+        elif name == "sup" and (child.text or "").strip() in _MARKER_BRACKETS and not len(child):
+            pass  # Arabic prints a marker as "(1)": the brackets are superscripts around the note
         elif name and name != "authorialNote":
             out.append(_inline(child))
         out.append(child.tail or "")
@@ -482,7 +487,10 @@ class _Reader:
 
     def footnotes(self) -> list[Footnote]:
         return [
-            Footnote(n.get("marker") or "", normalise(" ".join(_lines(n)) or _inline(n)))
+            Footnote(
+                n.get("marker") or "",
+                normalise(" ".join(_lines(n)) or _inline(n)).removeprefix("()").strip(),
+            )
             for n in self._text_parts("authorialNote")
         ]
 
