@@ -101,8 +101,6 @@ def mark_glued_references(text: str, markers: set[str]) -> str:
         word = match.group("word").lower().rstrip(".").split("/")[-1]
         if number not in markers or "/" in match.group("word") or word in _NOT_MARKER_WORDS:
             return number
-        if match.group("prev").isdigit():
-            return number
         return footnote_marker(number)
 
     return _GLUED.sub(replace, text)

@@ -17,15 +17,25 @@ from sixfold.clean.furniture import is_furniture, strip_inline
 from sixfold.clean.markup import unmark
 from sixfold.clean.normalize import normalize
 from sixfold.errors import NotUNDocumentError, UsageError
+from sixfold.facts.ordinals import parse_meeting
 from sixfold.model import LANGUAGES, Annex, Document, Footnote, Origin, Paragraph
 from sixfold.structure.body import build_paragraphs, number_ids
 from sixfold.structure.langdata import StructureData, structure_data
 from sixfold.structure.language import detect_language
 from sixfold.structure.leads import lexicon
-from sixfold.structure.masthead import Masthead, classify_closing, classify_top, read_ods_fields
+from sixfold.structure.masthead import (
+    Masthead,
+    classify_closing,
+    classify_top,
+    is_symbol_line,
+    read_ods_fields,
+)
 from sixfold.structure.segmented import split_segmented
 from sixfold.symbols import find_symbols, resolution_symbol
 
+_SPACES = regex.compile(r"\s+")
+# Spaces a PDF left beside Chinese characters and digits in a letter's title.
+_HAN_SPACE = regex.compile(r"(?<=[\p{Han}\d])\s+|\s+(?=[\p{Han}\d])")
 _SUBJECT_HEADER = regex.compile(r"^\s*%%%([^\n]*)\n")
 # A one-line document longer than this is taken as segmented text.
 SEGMENTED_LINE = 2000
@@ -34,9 +44,7 @@ _BODY_BY_PREFIX = (("A/HRC/", "HRC"), ("A/", "GA"), ("S/", "SC"), ("E/", "ECOSOC
 
 @dataclass
 class Regions:
-    top: list[str]
     body: list[str]
-    closing: list[str]
     annexes: list[list[str]]
 
 
@@ -50,7 +58,6 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
     if lang is None:
         raise NotUNDocumentError("no text in any of the six UN languages")
     data = structure_data(lang)
-    warnings: list[str] = []
     segmented = bool(subjects) or is_segmented_chinese(text) or _is_one_long_line(text)
     if segmented:
         text = desegment(text, lang)
@@ -80,7 +87,7 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
         for i, lines in enumerate(regions.annexes, 1)
     ]
     footnotes = [Footnote(n.marker, take_references(n.text)[0]) for n in split.footnotes]
-    return _document(masthead, lang, subjects, paragraphs, footnotes, annexes, warnings)
+    return _document(masthead, lang, subjects, paragraphs, footnotes, annexes)
 
 
 def _take_subject_header(text: str) -> tuple[list[str], str]:
@@ -97,19 +104,11 @@ def _is_one_long_line(text: str) -> bool:
     return 0 < len(lines) <= 3 and max(len(line) for line in lines) > SEGMENTED_LINE
 
 
-def _symbol_only(line: str) -> bool:
-    matches = find_symbols(line)
-    rest = line
-    for match in reversed(matches):
-        rest = rest[: match.start] + rest[match.end :]
-    return bool(matches) and not rest.strip(" \t,;")
-
-
 def _regions(lines: list[str], data: StructureData, masthead: Masthead) -> Regions:
     """Split lines into masthead, body, closing and annexes, reading the masthead on the way."""
     kept: list[str] = []
     for line in lines:
-        if _symbol_only(line) and len(line.strip()) < 60:
+        if len(line.strip()) < 60 and is_symbol_line(line):
             classify_top(line, data.lang, masthead)  # running header: the symbol, nothing else
         else:
             kept.append(line)
@@ -120,8 +119,8 @@ def _regions(lines: list[str], data: StructureData, masthead: Masthead) -> Regio
     else:
         top, rest = kept[:formula], kept[formula + 1 :]
     _read_top(top, data, masthead)
-    body, closing, annexes = _split_tail(rest, data, masthead)
-    return Regions(top, body, closing, annexes)
+    body, annexes = _split_tail(rest, data, masthead)
+    return Regions(body, annexes)
 
 
 def _top_end(lines: list[str], data: StructureData, masthead: Masthead) -> int:
@@ -129,11 +128,8 @@ def _top_end(lines: list[str], data: StructureData, masthead: Masthead) -> int:
     title if it has one near the top, else after its leading masthead lines."""
     head = [i for i, line in enumerate(lines[:40]) if data.is_letter_title(line)]
     if head:
-        masthead.set("letter_title", regex.sub(r"\s+", " ", lines[head[0]].strip()))
-        if data.lang == "zh":
-            masthead.letter_title = regex.sub(
-                r"(?<=[\p{Han}\d])\s+|\s+(?=[\p{Han}\d])", "", masthead.letter_title or ""
-            )
+        title = _SPACES.sub(" ", lines[head[0]].strip())
+        masthead.set("letter_title", _HAN_SPACE.sub("", title) if data.lang == "zh" else title)
         return head[0] + 1
     probe = Masthead()
     for i, line in enumerate(lines):
@@ -159,10 +155,10 @@ def _read_top(top: list[str], data: StructureData, masthead: Masthead) -> None:
 
 def _split_tail(
     lines: list[str], data: StructureData, masthead: Masthead
-) -> tuple[list[str], list[str], list[list[str]]]:
-    """Body up to the meeting line (or the first annex); closing lines; annexes."""
+) -> tuple[list[str], list[list[str]]]:
+    """Body up to the meeting line (or the first annex), and annexes; closing lines are read
+    into the masthead on the way."""
     body: list[str] = []
-    closing: list[str] = []
     annexes: list[list[str]] = []
     state = "body"
     for line in lines:
@@ -179,25 +175,15 @@ def _split_tail(
             _claim_closing_date(body, data, masthead)
             continue
         if state == "closing":
-            if (
-                not (
-                    classify_closing(line, data.lang, masthead)
-                    or classify_top(line, data.lang, masthead)
-                )
-                and line.strip()
-            ):
-                closing.append(line)
+            if not classify_closing(line, data.lang, masthead):
+                classify_top(line, data.lang, masthead)
             continue
         body.append(line)
-    return body, closing, annexes
+    return body, annexes
 
 
 def _is_meeting(line: str, data: StructureData) -> bool:
-    if not data.may_be_meeting(line):
-        return False
-    probe = Masthead()
-    classify_closing(line, data.lang, probe)
-    return probe.meeting is not None
+    return data.may_be_meeting(line) and parse_meeting(line.strip(), data.lang) is not None
 
 
 def _claim_closing_date(body: list[str], data: StructureData, masthead: Masthead) -> None:
@@ -265,7 +251,6 @@ def _document(
     paragraphs: list[Paragraph],
     footnotes: list[Footnote],
     annexes: list[Annex],
-    warnings: list[str],
 ) -> Document:
     resolution = _is_resolution(masthead)
     symbol = masthead.symbol
@@ -277,8 +262,7 @@ def _document(
     session = masthead.session or (
         masthead.number.split("/")[0] if masthead.number and resolution else None
     )
-    if symbol is None:
-        warnings.append("no document symbol in the text")
+    warnings = [] if symbol else ["no document symbol in the text"]
     doc_type = "resolution" if resolution else "letter" if masthead.letter_title else "other"
     texts = [p.text for p in paragraphs] + [n.text for n in footnotes]
     texts += [p.text for annex in annexes for p in annex.paragraphs]

@@ -9,7 +9,10 @@ that yields a fact is consumed.  The first value found for a fact wins.
 
 from __future__ import annotations
 
+import functools
+import tomllib
 from dataclasses import dataclass, field
+from importlib import resources
 
 import regex
 
@@ -23,54 +26,27 @@ from sixfold.symbols import Symbol, find_symbols, parse_resolution_number
 
 # Lines longer than this are body text, never masthead.
 MAX_MASTHEAD_LINE = 400
-_DISTR = regex.compile(
-    r"(?i)distr\.?\s*:?\s*(general|limited|restricted|générale|limitée|limitada|restringida|общая|ограниченная)"
-)
-_BODY_NAMES = {
-    "GA": [
-        "General Assembly",
-        "Assemblée générale",
-        "Asamblea General",
-        "Генеральная Ассамблея",
-        "الجمعية العامة",
-        "大会",
-    ],
-    "SC": [
-        "Security Council",
-        "Conseil de sécurité",
-        "Consejo de Seguridad",
-        "Совет Безопасности",
-        "مجلس الأمن",
-        "安全理事会",
-    ],
-    "ECOSOC": [
-        "Economic and Social Council",
-        "Conseil économique et social",
-        "Consejo Económico y Social",
-        "Экономический и Социальный Совет",
-        "المجلس الاقتصادي والاجتماعي",
-        "经济及社会理事会",
-    ],
-    "HRC": [
-        "Human Rights Council",
-        "Conseil des droits de l’homme",
-        "Consejo de Derechos Humanos",
-        "Совет по правам человека",
-        "مجلس حقوق الإنسان",
-        "人权理事会",
-    ],
-}
-_UNITED_NATIONS = [
-    "United Nations",
-    "Nations Unies",
-    "Naciones Unidas",
-    "Организация Объединенных Наций",
-    "الأمم المتحدة",
-    "الأمــم المتحـدة",
-    "联合国",
-]
+_CHINESE_MEETING = regex.compile(r"第?\s*[0-9٠-٩]+\s*次全体会议")
 _JOB_NUMBER = regex.compile(r"^\s*(\d{2}-\d{5})(?:\s*\([A-Z]\))?")
 _ODS_JOB = regex.compile(r"^N(\d{2})(\d{5})[A-Z]?$")
+
+
+@dataclass(frozen=True)
+class MastheadNames:
+    distribution: regex.Pattern[str]
+    united_nations: tuple[str, ...]
+    bodies: dict[str, tuple[str, ...]]
+
+
+@functools.cache
+def _names() -> MastheadNames:
+    path = resources.files("sixfold.structure") / "data" / "masthead.toml"
+    raw = tomllib.loads(path.read_text("utf-8"))
+    return MastheadNames(
+        distribution=regex.compile(raw["distribution"]),
+        united_nations=tuple(raw["united_nations"]),
+        bodies={code: tuple(names) for code, names in raw["bodies"].items()},
+    )
 
 
 @dataclass
@@ -125,10 +101,11 @@ def classify_top(line: str, lang: str, masthead: Masthead) -> bool:
     text = line.strip()
     if not text or len(text) > MAX_MASTHEAD_LINE:
         return False
+    names = _names()
     consumed = False
     symbols = find_symbols(text)
     body_named = _strip_names(text)
-    distr = _DISTR.search(text)
+    distr = names.distribution.search(text)
     if distr:
         # "Distr.: General" may be glued to the issue date and session ("5 April 2011第六十五届会议").
         tail = text[distr.end() :]
@@ -137,7 +114,7 @@ def classify_top(line: str, lang: str, masthead: Masthead) -> bool:
             masthead.set("issued", dates[0].iso)
         body_named = _strip_names(text[: distr.start()] + tail)
         consumed = True
-    if symbols and (not body_named.strip() or _only_symbols(body_named)):
+    if symbols and (not body_named.strip() or is_symbol_line(body_named)):
         masthead.set("symbol", str(symbols[0].symbol))
         return True
     if symbols and _glued_masthead(text):
@@ -147,8 +124,8 @@ def classify_top(line: str, lang: str, masthead: Masthead) -> bool:
     if job and len(text) < 40:
         masthead.set("job_number", job.group(1))
         return True
-    for code, names in _BODY_NAMES.items():
-        if any(name in text for name in names) and len(body_named.strip(" ,")) <= 2:
+    for code, body_names in names.bodies.items():
+        if any(name in text for name in body_names) and len(body_named.strip(" ,")) <= 2:
             masthead.set("body", code)
             return True
     if not body_named.strip() and text:
@@ -166,8 +143,9 @@ def classify_top(line: str, lang: str, masthead: Masthead) -> bool:
         return True
     if consumed:
         return True
-    if masthead.issued is None and _only_date(text, lang) and not masthead.adoption_line:
-        masthead.set("issued", _only_date(text, lang) or _only_date(text, "en"))
+    issued = None if masthead.issued or masthead.adoption_line else _only_date(text, lang)
+    if issued:
+        masthead.set("issued", issued)
         return True
     if is_adoption_line(text, lang):
         masthead.adoption_line = True
@@ -193,7 +171,7 @@ def classify_closing(line: str, lang: str, masthead: Masthead) -> bool:
     meeting = parse_meeting(text, lang)
     if meeting:
         masthead.set("meeting", meeting)
-        rest_date = _only_date(regex.sub(r"第?\s*[0-9٠-٩]+\s*次全体会议", "", text), lang)
+        rest_date = _only_date(_CHINESE_MEETING.sub("", text), lang)
         if rest_date:
             masthead.set("closing_date", rest_date)
         return True
@@ -205,22 +183,24 @@ def classify_closing(line: str, lang: str, masthead: Masthead) -> bool:
 
 
 def _strip_names(text: str) -> str:
-    for names in [*_BODY_NAMES.values(), _UNITED_NATIONS]:
-        for name in names:
-            text = text.replace(name, " ")
+    names = _names()
+    for name in [*names.united_nations, *(n for body in names.bodies.values() for n in body)]:
+        text = text.replace(name, " ")
     return text
 
 
-def _only_symbols(text: str) -> bool:
+def is_symbol_line(text: str) -> bool:
+    """Whether ``text`` holds document symbols and nothing else (a running header)."""
+    matches = find_symbols(text)
     rest = text
-    for match in reversed(find_symbols(text)):
+    for match in reversed(matches):
         rest = rest[: match.start] + rest[match.end :]
-    return not regex.sub(r"[\s,;]", "", rest)
+    return bool(matches) and not rest.strip(" \t,;")
 
 
 def _glued_masthead(text: str) -> bool:
     """'United NationsA/RES/65/140General AssemblyDistr.: General' as ODS exports print it."""
-    return any(name in text for name in _UNITED_NATIONS) and len(text) < 200
+    return any(name in text for name in _names().united_nations) and len(text) < 200
 
 
 def _title_after_number(line: str) -> str | None:
