@@ -19,7 +19,7 @@ from sixfold.model import Footnote
 
 _TOKEN_LINE = regex.compile(rf"^\s*{FN_OPEN}([^{FN_CLOSE}]+){FN_CLOSE}\s*(.*)$")
 _ARABIC_LINE = regex.compile(r"^\s*\(([0-9٠-٩]{1,3})\)\s+(\S.*)$")
-_DIGIT_LINE = regex.compile(r"^\s*([0-9]{1,3})\s+(\S.*)$")
+_DIGIT_LINE = regex.compile(r"^\s*([0-9]{1,3})\s+(?![-–—]\s)(\S.*)$")
 # A digit run glued to the word or punctuation before it, and not part of a number or symbol.
 _GLUED = regex.compile(
     r"(?<=(?P<word>[\p{L}\p{M}\-.’'/]*)(?P<prev>[\p{L}\p{M},;:)\]»”’\"》」）、，；：。]))"

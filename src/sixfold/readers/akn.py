@@ -26,6 +26,7 @@ import regex
 from lxml import etree
 
 from sixfold.errors import CorruptFileError, EmptyInputError, UnsupportedFormatError
+from sixfold.facts.ordinals import parse_meeting
 from sixfold.model import Annex, Document, Footnote, Origin, Paragraph, ParagraphKind, Source
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -38,6 +39,10 @@ _ISO_DATE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DIGITS = regex.compile(r"\d+")
 _LEADING_NUMBER = regex.compile(r"^(\d+)\s*[-–‑.]\s*")
 _NUM_TRIM = regex.compile(r"[\s.\-–‑)]+$")
+# A printed sub-item label: "(a)", "a)", "(iv)", "(أ)", "(ه)", "㈠", "(一)".
+_SUB_ITEM_LABEL = regex.compile(
+    r"^(?:\(?(?:[a-z]{1,3}|[\p{Arabic}]{1,2}|[一二三四五六七八九十]{1,3})\)|[㈠-㈩])\s"
+)
 _AGENDA = regex.compile(r"(\d+)(?:\s*\(?\s*(\p{L}{1,2}(?:\s\p{L}{1,2})?)\s*\))?")
 _JOB = regex.compile(r"\d{2}-\d{5}")
 _SYMBOL_PART = regex.compile(r"(?<![A-Za-z\d/])[A-Z]/[A-Z\d][A-Za-z\d.\-/]*(?:\s?\(\d{4}\))?")
@@ -238,6 +243,10 @@ def _paragraph(el: _Element, kind: ParagraphKind, ids: _Ids, lead_hint: str = ""
     num = el.find("a:num", _NS)
     text = _text(el, skip=num)
     number = normalise(_inline(num)) if num is not None else None
+    if number is not None and not _is_paragraph_number(number):
+        # A sub-item marked up as a paragraph (most Arabic files): keep its printed label in
+        # the text, as the other versions' lists do, so that fold_sub_items can join it.
+        return Paragraph(ids(el, "other"), "other", None, None, f"{number} {text}", _notes(el))
     if number is None and kind != "preambular" and (m := _LEADING_NUMBER.match(text)):
         number, text = m.group(1), text[m.end() :]
     if number is not None:
@@ -251,6 +260,27 @@ def _paragraph(el: _Element, kind: ParagraphKind, ids: _Ids, lead_hint: str = ""
     if kind == "other" and lead is not None:
         kind = "operative"
     return Paragraph(ids(el, kind), kind, number, lead, text, _notes(el))
+
+
+def _is_paragraph_number(label: str) -> bool:
+    return ascii_digits(_NUM_TRIM.sub("", label)).isdigit()
+
+
+def _fold_sub_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Join sub-items that the XML marks up as paragraphs ("(a)", "a)", "㈠") to the paragraph
+    that introduces them, which is how every language version's lists come out."""
+    out: list[Paragraph] = []
+    for para in paragraphs:
+        if out and para.kind == "other" and _SUB_ITEM_LABEL.match(para.text):
+            out[-1].text = f"{out[-1].text}\n{para.text}"
+            out[-1].footnotes += [m for m in para.footnotes if m not in out[-1].footnotes]
+        else:
+            out.append(para)
+    return out
+
+
+def _is_meeting_line(para: Paragraph, lang: str | None) -> bool:
+    return bool(lang) and len(para.text) < 80 and parse_meeting(para.text, lang) is not None
 
 
 def _heading(el: _Element, ids: _Ids) -> Paragraph | None:
@@ -295,6 +325,7 @@ def _annex(doc: _Element, ids: _Ids) -> Annex:
         if _local(part) in ("preface", "preamble", "mainBody")
         for p in (_body(part, ids) if _local(part) != "preface" else _preface_lines(part, ids))
     ]
+    paras = _fold_sub_items(paras)
     head = 0
     while head < len(paras) and _is_title_line(paras[head]) and head < 3:
         head += 1
@@ -374,6 +405,9 @@ class _Reader:
                     out += _preface_lines(part, ids)
                 elif name in ("preamble", "mainBody"):
                     out += _body(part, ids)
+        out = _fold_sub_items(out)
+        if out and _is_meeting_line(out[-1], self.language()):
+            out.pop()  # a few files leave the closing meeting line in the body
         return out
 
     def annexes(self, ids: _Ids) -> list[Annex]:

@@ -12,6 +12,7 @@ import regex
 from sixfold.model import LANGUAGES
 
 _FOLD = regex.compile(r"\s+")
+_SPACE_BEFORE_COMMA = regex.compile(r"\s+(?=[,،，])")
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,8 @@ class StructureData:
 
 
 def fold(text: str) -> str:
-    return _FOLD.sub(" ", text).strip().replace("'", "’")
+    """Compare lines as printed: "إن الجمعية العامة ،" and "L'Assemblée" are the usual forms."""
+    return _SPACE_BEFORE_COMMA.sub("", _FOLD.sub(" ", text).strip().replace("'", "’"))
 
 
 def _annex_heading(lang: str, words: list[str]) -> regex.Pattern[str]:
@@ -61,12 +63,6 @@ def structure_data(lang: str) -> StructureData:
     raw = tomllib.loads(
         (resources.files("sixfold.structure") / "data" / f"{lang}.toml").read_text("utf-8")
     )
-    if lang == "ar":
-        number = regex.compile(r"^\s*([0-9٠-٩]{1,3})\s*[-–—]\s*")
-        sub_item = regex.compile(r"^\s*\(([\p{Arabic}]{1,3}|[0-9٠-٩]{1,2})\)\s*")
-    else:
-        number = regex.compile(r"^\s*([0-9]{1,3})\s*[.．]\s*(?![0-9])")
-        sub_item = regex.compile(r"^\s*\(([a-z]{1,3}|[ivxlc]{1,6}|[0-9]{1,2})\)\s*")
     return StructureData(
         lang=lang,
         formula=frozenset(fold(f) for f in raw["formula"]),
@@ -74,6 +70,6 @@ def structure_data(lang: str) -> StructureData:
         meeting_words=tuple(raw["meeting"]),
         terminal=raw["terminal"],
         letter=tuple(raw["letter"]),
-        operative_number=number,
-        sub_item=sub_item,
+        operative_number=regex.compile(raw["operative_number"]),
+        sub_item=regex.compile(raw["sub_item"]),
     )
