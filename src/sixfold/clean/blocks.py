@@ -72,6 +72,12 @@ def is_wrapped(lines: list[str], terminal: str) -> bool:
     return open_ended / len(long_lines) >= WRAPPED_SHARE
 
 
+def continues(block: str, line: str, terminal: str) -> bool:
+    """Whether ``line`` goes on with ``block``: the block is open-ended, or the line opens in
+    lower case (a page break after a comma: no paragraph of a UN document starts so)."""
+    return not ends_sentence(block, terminal) or line.lstrip()[:1].islower()
+
+
 def join_lines(lines: list[str], terminal: str, starts_paragraph: StartsParagraph) -> list[str]:
     """Blocks of *line* layout: a line that does not end a sentence continues on the next line,
     unless the next line itself opens a paragraph."""
@@ -79,7 +85,7 @@ def join_lines(lines: list[str], terminal: str, starts_paragraph: StartsParagrap
     for line in lines:
         if not line.strip():
             continue
-        if blocks and not ends_sentence(blocks[-1], terminal) and not starts_paragraph(line):
+        if blocks and continues(blocks[-1], line, terminal) and not starts_paragraph(line):
             blocks[-1] = join_text(blocks[-1], line)
         else:
             blocks.append(line.strip())
