@@ -107,6 +107,12 @@ def _progress(total: int) -> Any:
     return tqdm(total=total, unit="doc", file=sys.stderr, disable=total < PROGRESS_MIN_FILES)
 
 
+from sixfold.cli.library import COMMANDS  # noqa: E402  (the group must exist first)
+
+for _command in COMMANDS:
+    cli.add_command(_command)
+
+
 def main() -> None:
     """Console entry point: run the CLI, turning library errors into one line and an exit code."""
     try:

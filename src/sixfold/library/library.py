@@ -1,0 +1,162 @@
+"""The Python API of a library; every `sixfold` library command is one call here.
+
+>>> lib = Library.open("my-library", create=True)
+>>> lib.ingest([Path("../shared/corpus/akn-ga/77session/English.zip")])
+>>> [h.symbol for h in lib.search("Requests the Secretary-General to report")]
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sixfold.errors import UsageError
+from sixfold.library.ingest import IngestReport, ingest_sources
+from sixfold.library.sources import iter_sources
+from sixfold.library.store import connect, get_meta, library_file, set_meta
+from sixfold.model import LANGUAGES, Document
+from sixfold.search.analysis import analysis_version, terms
+from sixfold.search.engine import NO_FILTERS, Filters, Group, Hit, exact, group_identical, search
+
+
+@dataclass
+class Stats:
+    documents: int
+    paragraphs: int
+    symbols: int
+    failed_files: int
+    by_language: dict[str, int] = field(default_factory=dict)
+    by_body: dict[str, int] = field(default_factory=dict)
+    sessions: list[str] = field(default_factory=list)
+    size_bytes: int = 0
+
+
+class Library:
+    """A library directory holding one SQLite file (see :mod:`sixfold.library.store`)."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+
+    @classmethod
+    def open(cls, path: str | Path = ".", *, create: bool = False) -> Library:
+        conn = connect(path, create=create)
+        if get_meta(conn, "analysis_version") is None:
+            with conn:
+                set_meta(conn, "analysis_version", str(analysis_version()))
+        return cls(Path(path), conn)
+
+    def _check_index(self) -> None:
+        """Terms made by another analysis would silently miss: refuse until reindexed."""
+        if get_meta(self.conn, "analysis_version") != str(analysis_version()):
+            raise UsageError(f"the library at {self.path} needs `sixfold reindex`")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def ingest(
+        self,
+        paths: list[Path],
+        *,
+        jobs: int | None = None,
+        on_progress: Callable[[IngestReport], None] | None = None,
+    ) -> IngestReport:
+        """Add files, folders and zip archives; already ingested content is skipped."""
+        return ingest_sources(self.conn, iter_sources(paths), jobs=jobs, on_progress=on_progress)
+
+    def failures(self) -> list[tuple[str, str, str]]:
+        """(source, error kind, message) of every file that could not be ingested."""
+        rows = self.conn.execute(
+            "SELECT source, error_kind, error_message FROM files"
+            " WHERE error_kind IS NOT NULL ORDER BY source"
+        )
+        return [(s, k, m) for s, k, m in rows]
+
+    def search(self, query: str, filters: Filters = NO_FILTERS, *, limit: int = 10) -> list[Hit]:
+        self._check_index()
+        return search(self.conn, query, filters, limit=limit)
+
+    def exact(
+        self, wording: str, filters: Filters = NO_FILTERS, *, limit: int | None = None
+    ) -> list[Hit]:
+        self._check_index()
+        return exact(self.conn, wording, filters, limit=limit)
+
+    def exact_grouped(self, wording: str, filters: Filters = NO_FILTERS) -> list[Group]:
+        return group_identical(self.exact(wording, filters))
+
+    def add_versions(self, hits: list[Hit], languages: list[str]) -> None:
+        """Fill ``hit.also`` with the same paragraph in other language versions of its document:
+        the same paragraph id, else the same numbered paragraph, else the same position."""
+        for hit in hits:
+            if hit.symbol is None:
+                continue
+            for lang in languages:
+                if lang == hit.language:
+                    continue
+                row = self.conn.execute(
+                    "SELECT p.text FROM paragraphs p JOIN documents d ON d.id = p.document_id"
+                    " WHERE d.symbol = ? AND d.language = ?"
+                    " ORDER BY (p.pid = ?) DESC, (p.kind = ? AND p.number IS ?) DESC,"
+                    " abs(p.position - ?) LIMIT 1",
+                    (hit.symbol, lang, hit.pid, hit.kind, hit.number, hit.position),
+                ).fetchone()
+                if row is not None:
+                    hit.also[lang] = row[0]
+
+    def documents(self, symbol: str, language: str | None = None) -> list[Document]:
+        """The language versions of a document, by symbol (as the UN writes it)."""
+        sql = "SELECT record FROM documents WHERE symbol = ?"
+        params: list[object] = [symbol]
+        if language is not None:
+            sql += " AND language = ?"
+            params.append(language)
+        rows = self.conn.execute(sql + " ORDER BY language", params).fetchall()
+        return [Document.from_dict(json.loads(record)) for (record,) in rows]
+
+    def stats(self) -> Stats:
+        one = self.conn.execute
+        by_language = dict(one("SELECT language, count(*) FROM documents GROUP BY language"))
+        sessions = [
+            s for (s,) in one("SELECT DISTINCT session FROM documents WHERE session IS NOT NULL")
+        ]
+        return Stats(
+            documents=one("SELECT count(*) FROM documents").fetchone()[0],
+            paragraphs=one("SELECT count(*) FROM paragraphs").fetchone()[0],
+            symbols=one("SELECT count(DISTINCT symbol) FROM documents").fetchone()[0],
+            failed_files=one("SELECT count(*) FROM files WHERE error_kind IS NOT NULL").fetchone()[
+                0
+            ],
+            by_language={lang: by_language[lang] for lang in LANGUAGES if lang in by_language},
+            by_body=dict(one("SELECT coalesce(body, '?'), count(*) FROM documents GROUP BY 1")),
+            sessions=sorted(sessions, key=lambda s: (not s.isdigit(), s.zfill(4))),
+            size_bytes=_size(library_file(self.path)),
+        )
+
+    def reindex(self) -> int:
+        """Recompute every paragraph's terms with the current analysis and rebuild the index."""
+        rows = self.conn.execute(
+            "SELECT p.id, p.text, d.language FROM paragraphs p JOIN documents d"
+            " ON d.id = p.document_id"
+        ).fetchall()
+        with self.conn:
+            self.conn.executemany(
+                "UPDATE paragraphs SET terms = ? WHERE id = ?",
+                ((" ".join(terms(text, lang)), pid) for pid, text, lang in rows),
+            )
+            self.conn.execute("INSERT INTO paragraph_index (paragraph_index) VALUES ('rebuild')")
+            set_meta(self.conn, "analysis_version", str(analysis_version()))
+        return len(rows)
+
+
+def _size(file: Path) -> int:
+    return sum(p.stat().st_size for p in file.parent.glob(file.name + "*") if p.is_file())

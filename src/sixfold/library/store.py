@@ -1,0 +1,107 @@
+"""The library on disk: one SQLite file, the source of truth, with its full-text index inside.
+
+Why SQLite with FTS5: it ships with Python (nothing to install or start), any SQLite tool reads
+it, and the index lives in the same transactions as the records, so a crash at any moment
+leaves records and index consistent (see docs/library.md for the measurements behind the
+choice).  The index is external-content FTS5 over ``paragraphs.terms``, kept in step by
+triggers; ``terms`` is derived from ``text`` by :mod:`sixfold.search.analysis` and rebuilt by
+:func:`reindex`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sixfold.errors import UsageError
+
+LIBRARY_FILE = "sixfold.sqlite"
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    symbol TEXT,
+    language TEXT,
+    body TEXT,
+    doc_type TEXT,
+    session TEXT,
+    session_number INTEGER,
+    number TEXT,
+    title TEXT,
+    adopted TEXT,
+    issued TEXT,
+    agenda_items TEXT NOT NULL,   -- JSON list
+    record TEXT NOT NULL          -- the whole Document as JSON
+);
+CREATE INDEX IF NOT EXISTS documents_symbol ON documents (symbol, language);
+CREATE TABLE IF NOT EXISTS files (
+    source TEXT PRIMARY KEY,      -- a path, or "archive.zip!member"
+    sha256 TEXT NOT NULL,
+    document_id INTEGER REFERENCES documents (id),
+    error_kind TEXT,
+    error_message TEXT
+);
+CREATE INDEX IF NOT EXISTS files_sha ON files (sha256);
+CREATE TABLE IF NOT EXISTS paragraphs (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    position INTEGER NOT NULL,    -- order in the document, annexes after the body
+    pid TEXT NOT NULL,            -- the record's paragraph id ("op3", "annex1.other2", "para_12")
+    kind TEXT NOT NULL,
+    number TEXT,
+    lead TEXT,
+    text TEXT NOT NULL,
+    terms TEXT NOT NULL           -- index terms, space-separated (derived from text)
+);
+CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs (document_id, position);
+CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_index USING fts5 (
+    terms, content='paragraphs', content_rowid='id',
+    tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
+);
+CREATE TRIGGER IF NOT EXISTS paragraphs_ai AFTER INSERT ON paragraphs BEGIN
+    INSERT INTO paragraph_index (rowid, terms) VALUES (new.id, new.terms);
+END;
+CREATE TRIGGER IF NOT EXISTS paragraphs_ad AFTER DELETE ON paragraphs BEGIN
+    INSERT INTO paragraph_index (paragraph_index, rowid, terms) VALUES ('delete', old.id, old.terms);
+END;
+"""
+
+
+def library_file(path: str | Path) -> Path:
+    """The SQLite file of a library given as its directory (or the file itself)."""
+    path = Path(path)
+    return path if path.suffix == ".sqlite" else path / LIBRARY_FILE
+
+
+def connect(path: str | Path, *, create: bool) -> sqlite3.Connection:
+    """Open (and with ``create``, make) a library.  WAL lets searches run while ingest writes."""
+    file = library_file(path)
+    if not file.exists():
+        if not create:
+            raise UsageError(f"no library at {file.parent}; run `sixfold ingest` first")
+        file.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        conn = sqlite3.connect(file, timeout=60, check_same_thread=False)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+        conn.execute("PRAGMA foreign_keys=ON")
+        with conn:
+            conn.executescript(_SCHEMA)
+            conn.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+    except sqlite3.DatabaseError as error:
+        raise UsageError(f"{file} is not a sixfold library ({error})") from None
+    return conn
+
+
+def get_meta(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))

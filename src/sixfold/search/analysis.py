@@ -1,0 +1,114 @@
+"""Text to index terms, the same way for documents and queries, per language.
+
+Why not SQLite's own tokenizer: it treats a run of Chinese characters as one token (so 秘书长
+inside 联合国秘书长 is never found), folds no Arabic letter forms and stems nothing.  Terms are
+produced here and handed to the index as space-separated words:
+
+* Chinese: one term per Han character, so any run of characters is a phrase of terms and a
+  query needs no spaces; Latin words and numbers inside Chinese text stay whole.
+* Arabic: diacritics and tatweel removed, alef/ya/ta marbuta forms folded (``data/analysis.toml``).
+* English, French, Spanish, Russian: case folded, Snowball-stemmed, then accents stripped.
+* Everywhere: NFKC, case folding, Arabic-Indic and other digits read as ASCII digits.
+
+``fold`` is the same without stemming: the form in which "contains this wording" is decided.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+import regex
+import Stemmer
+
+from sixfold.facts.digits import to_ascii_digits
+
+_TOKEN = regex.compile(r"\p{Han}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+_HAN = regex.compile(r"\p{Han}")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the original text, where it is, and its index term."""
+
+    start: int
+    end: int
+    term: str
+
+
+@functools.cache
+def _config() -> dict[str, object]:
+    text = (resources.files("sixfold.search") / "data" / "analysis.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def analysis_version() -> int:
+    """Stored with an index: a library built under another version needs ``reindex``."""
+    version = _config()["version"]
+    assert isinstance(version, int)
+    return version
+
+
+@functools.cache
+def _arabic_table() -> dict[int, str | None]:
+    config = _config()
+    letters = config["arabic_letters"]
+    marks = config["arabic_marks"]
+    assert isinstance(letters, dict) and isinstance(marks, dict)
+    table: dict[int, str | None] = {ord(k): v for k, v in letters.items()}
+    for low, high in marks["ranges"]:
+        table.update(dict.fromkeys(range(ord(low), ord(high) + 1)))
+    return table
+
+
+def _strip_accents(word: str) -> str:
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@functools.cache
+def _normaliser(lang: str, stem: bool) -> Callable[[str], str]:
+    """Word → term for one language (cached per word: UN vocabulary is small)."""
+    stemmers = _config()["stemmer"]
+    assert isinstance(stemmers, dict)
+    stemmer = Stemmer.Stemmer(stemmers[lang]) if stem and lang in stemmers else None
+    arabic = _arabic_table()
+
+    @functools.lru_cache(maxsize=200_000)
+    def normalise(word: str) -> str:
+        word = to_ascii_digits(unicodedata.normalize("NFKC", word).casefold())
+        if lang == "ar":
+            return word.translate(arabic)
+        if stemmer is not None:
+            word = stemmer.stemWord(word)
+        return _strip_accents(word)
+
+    return normalise
+
+
+def tokens(text: str, lang: str | None, *, stem: bool = True) -> Iterator[Token]:
+    """The words of ``text`` with their offsets and terms (empty terms are dropped)."""
+    normalise = _normaliser(lang or "", stem)
+    for match in _TOKEN.finditer(text):
+        term = normalise(match.group())
+        if term:
+            yield Token(match.start(), match.end(), term)
+
+
+def terms(text: str, lang: str | None) -> list[str]:
+    """Index terms of ``text``: what the full-text index stores and a query looks up."""
+    return [t.term for t in tokens(text, lang)]
+
+
+def fold(text: str, lang: str | None) -> str:
+    """Text reduced to comparable words (no stemming), space-separated; Chinese characters are
+    kept adjacent so that a wording is found whatever the spacing of the source."""
+    words = [t.term for t in tokens(text, lang, stem=False)]
+    joined = " ".join(words)
+    return regex.sub(r"(?<=\p{Han}) (?=\p{Han})", "", joined) if _HAN.search(joined) else joined
