@@ -74,8 +74,8 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
         lines, bare_digits=not unmarked.has_markers, wrap_width=int(width * 0.75)
     )
     regions = _regions(split.lines, data, masthead)
-    if not (masthead.symbol or masthead.number or masthead.session or regions.body):
-        raise NotUNDocumentError("no masthead, symbol or paragraphs of a UN document found")
+    if not _looks_like_un_document(masthead, split.lines, data):
+        raise NotUNDocumentError("no symbol, masthead or enacting formula of a UN document found")
     markers = {note.marker for note in split.footnotes}
     blocks = _blocks(regions.body, data, wrapped, markers, unmarked.has_markers)
     paragraphs = build_paragraphs(
@@ -88,6 +88,18 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
     ]
     footnotes = [Footnote(n.marker, take_references(n.text)[0]) for n in split.footnotes]
     return _document(masthead, lang, subjects, paragraphs, footnotes, annexes)
+
+
+def _looks_like_un_document(masthead: Masthead, lines: list[str], data: StructureData) -> bool:
+    """Any text has paragraphs; a UN document also has a symbol, a resolution number, a
+    session, a letter title or an enacting formula ("The General Assembly,")."""
+    return bool(
+        masthead.symbol
+        or masthead.number
+        or masthead.session
+        or masthead.letter_title
+        or any(data.is_formula(line) for line in lines)
+    )
 
 
 def _take_subject_header(text: str) -> tuple[list[str], str]:
