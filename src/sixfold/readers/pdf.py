@@ -1,20 +1,30 @@
 """Extract a PDF's text layer with pdfium, one page per ``\\f``-separated chunk.
 
-The text is extracted faithfully (page furniture, glued footnote digits and line breaks are left
-for the structure stage) with three repairs that only the reader can make:
+Lines and word spaces are rebuilt from the glyph positions, because pdfium's own line breaks and
+spaces are guesses that go wrong exactly where a parser needs them: it starts a new line at every
+superscript ("Development, 1" / "including the") and puts spaces inside justified words
+("hea lth").  The page then follows the readers' light convention as far as the layout shows it:
 
-* pdfium marks a hyphen it found at a line end with U+FFFE (and joins the two lines); UN
-  typesetting does not split words, so these are real hyphens of compounds ("high-level");
-* right-to-left lines: PDFs store Arabic glyphs in visual (left-to-right) order, and pdfium's
-  own reordering scrambles lines that mix Arabic with Latin symbols or digits ("A/RES/67/264"),
-  so lines containing Arabic are rebuilt from the glyph positions (see :func:`visual_to_logical`);
+* superscript footnote markers become ``<sup>N</sup>``, on the line they sit on (a footnote body
+  opens with one too); digits printed full size stay as printed;
+* the first line of an indented paragraph is led by a space;
+* text far apart on one baseline (masthead columns, "2/10 ... 18-16895") is separate lines;
+* lines set smaller than the body text at the top of a page (a running header) are dropped;
+  other page furniture (job numbers, page numbers) is left to the structure stage;
+* pdfium marks a hyphen at a line end with U+FFFE: UN typesetting does not split words, so these
+  are real hyphens of compounds ("high-level");
+* right-to-left lines: PDFs store Arabic glyphs in visual (left-to-right) order, so lines
+  containing Arabic are put in logical order (see :func:`visual_to_logical`);
 * Arabic presentation forms (shaped glyph code points some producers map to) become letters.
 """
 
 from __future__ import annotations
 
+import ctypes
 import unicodedata
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -36,8 +46,18 @@ _BRACKET_SIDES = {
     **{o: (o, c) for o, c in _BRACKETS.items()},
     **{c: (o, c) for o, c in _BRACKETS.items()},
 }
-_SPACE_GAP = 0.2
-"""A gap wider than this share of the font size between two glyphs is a word space."""
+_HYPHENS = {"\ufffe": "-", "\x02": "-"}
+_DROPPED = {"\u00ad"}
+_MARKERS = frozenset("0123456789*†‡§")
+# Layout thresholds, as shares of the font size (or of the body text's size for _SMALL, _HEADER).
+_SPACE_GAP = 0.2  # a wider gap between two glyphs is a word space
+_SAME_LINE = 0.3  # baselines closer than this are one line
+_SMALL = 0.8  # glyphs smaller than this share of the line are superscripts (footnote markers)
+_RISE = 0.7  # how far above its line's baseline a superscript may sit
+_RAISED = 0.15  # and how far at least
+_COLUMN_GAP = 3.0  # a wider gap splits a baseline into separate lines
+_INDENT = 1.0  # a line starting this far right of the left margin opens an indented paragraph
+_HEADER = 0.95  # lines set smaller than this share of the body text open a page: running header
 
 
 def read_pdf(data: bytes) -> RawText:
@@ -82,44 +102,166 @@ def _pages(document: pdfium.PdfDocument) -> Iterator[pdfium.PdfPage]:
 def _page_text(page: pdfium.PdfPage) -> str:
     textpage = page.get_textpage()
     try:
-        raw = textpage.get_text_range()
-        lines = raw.split("\r\n")
-        if _RTL.search(raw) and len(raw) == textpage.count_chars():
-            lines = list(_reorder_rtl_lines(textpage, lines))
+        glyphs = list(_glyphs(textpage))
+        raw = textpage.get_text_range() if not glyphs else ""
     finally:
         textpage.close()
-    text = "\n".join(lines).replace("\r", "\n")
-    text = text.replace("\ufffe", "-").replace("\x02", "-").replace("\u00ad", "")
-    return _PRESENTATION_FORMS.sub(lambda m: unicodedata.normalize("NFKC", m[0]), text)
+    if not glyphs:
+        return raw.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(_layout(glyphs))
 
 
-def _reorder_rtl_lines(textpage: pdfium.PdfTextPage, lines: list[str]) -> Iterator[str]:
-    """Rebuild lines with right-to-left letters from glyph positions, left to right."""
-    start = 0
-    for line in lines:
-        yield _line_from_positions(textpage, start, len(line)) if _RTL.search(line) else line
-        start += len(line) + 2  # the "\r\n" pdfium generates between lines
+@dataclass(frozen=True)
+class _Glyph:
+    char: str
+    left: float
+    right: float
+    baseline: float
+    size: float
 
 
-def _line_from_positions(textpage: pdfium.PdfTextPage, start: int, count: int) -> str:
-    """Sort the line's glyphs by x, put word spaces back from the gaps, then apply bidi."""
-    glyphs: list[tuple[float, float, float, str]] = []
-    for index in range(start, start + count):
+def _glyphs(textpage: pdfium.PdfTextPage) -> Iterator[_Glyph]:
+    """The page's printed glyphs (and the space characters it really holds), with geometry.
+
+    pdfium's own spaces and line breaks are guesses (it breaks a line around a superscript and
+    puts spaces inside justified words), so lines and spaces are rebuilt from positions.
+    """
+    x, y = ctypes.c_double(), ctypes.c_double()
+    box = pdfium_c.FS_RECTF()
+    last: _Glyph | None = None
+    for index in range(textpage.count_chars()):
         char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
-        if char.isspace():
+        if char in _DROPPED or (
+            char.isspace() and (char != " " or pdfium_c.FPDFText_IsGenerated(textpage, index) == 1)
+        ):
             continue
-        left, _bottom, right, _top = textpage.get_charbox(index, loose=True)
-        size = pdfium_c.FPDFText_GetFontSize(textpage, index)
-        if unicodedata.combining(char) and glyphs:
-            left, right = glyphs[-1][0], glyphs[-1][1]  # a mark sits on its base letter
-        glyphs.append((left, right, size, char))
-    glyphs.sort(key=lambda glyph: (glyph[0] + glyph[1]) / 2)
-    visual: list[str] = []
-    for previous, glyph in zip([None, *glyphs], glyphs, strict=False):
-        if previous is not None and glyph[0] - previous[1] > _SPACE_GAP * glyph[2]:
-            visual.append(" ")
-        visual.append(glyph[3])
-    return _orient_brackets(visual_to_logical("".join(visual)))
+        pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
+        pdfium_c.FPDFText_GetCharOrigin(textpage, index, x, y)
+        left, right = box.left, box.right
+        size = box.top - box.bottom  # the printed size: OCR layers scale tiny nominal fonts
+        if size <= 0:
+            continue
+        if char >= "\ufb50" and _PRESENTATION_FORMS.match(char):
+            char = unicodedata.normalize("NFKC", char)
+        if unicodedata.combining(char) and last is not None:
+            left, right = last.left, last.right  # a mark sits on its base letter
+        last = _Glyph(_HYPHENS.get(char, char), left, right, y.value, size)
+        yield last
+
+
+def _layout(glyphs: list[_Glyph]) -> list[str]:
+    """Lines top to bottom: glyphs sharing a baseline, superscripts joined to the line they sit
+    on as ``<sup>N</sup>``, columns far apart on one baseline split, the first line of an
+    indented paragraph led by a space, and a running header in small type dropped."""
+    body_size = _mode(round(g.size * 2) / 2 for g in glyphs if not g.char.isspace())
+    lines = _baseline_lines(glyphs, body_size)
+    margin = _mode(
+        round(line[0].left)
+        for line in lines
+        if line and line[0].size >= body_size * _SMALL and not line[0].char.isspace()
+    )
+    out: list[str] = []
+    for line in _drop_running_header(lines, body_size):
+        for segment in _segments(line):
+            text = _line_text(segment, body_size)
+            if not text.strip():
+                continue
+            indented = segment[0].left > margin + _INDENT * segment[0].size
+            out.append((" " if indented else "") + text)
+    return out
+
+
+def _baseline_lines(glyphs: list[_Glyph], body_size: float) -> list[list[_Glyph]]:
+    """Group glyphs by baseline; a small glyph raised above a line's baseline is a superscript
+    of that line (pdfium would start a new line at it)."""
+    full = sorted((g for g in glyphs if g.size >= body_size * _SMALL), key=lambda g: -g.baseline)
+    lines: list[list[_Glyph]] = []
+    for glyph in full:
+        if lines and abs(lines[-1][0].baseline - glyph.baseline) <= _SAME_LINE * glyph.size:
+            lines[-1].append(glyph)
+        else:
+            lines.append([glyph])
+    for glyph in (g for g in glyphs if g.size < body_size * _SMALL):
+        home = _superscript_home(lines, glyph)
+        if home is None:
+            lines.append([glyph])
+            lines.sort(key=lambda line: -line[0].baseline)
+        else:
+            home.append(glyph)
+    for line in lines:
+        line.sort(key=lambda g: (g.left + g.right) / 2)
+    return lines
+
+
+def _superscript_home(lines: list[list[_Glyph]], glyph: _Glyph) -> list[_Glyph] | None:
+    for line in lines:
+        rise = glyph.baseline - line[0].baseline
+        if -_SAME_LINE * glyph.size <= rise <= _RISE * line[0].size:
+            return line
+    return None
+
+
+def _drop_running_header(lines: list[list[_Glyph]], body_size: float) -> list[list[_Glyph]]:
+    """Lines at the top of a page set smaller than the body text are a running header."""
+    for start, line in enumerate(lines):
+        if max(g.size for g in line) >= body_size * _HEADER:
+            return lines[start:]
+    return lines
+
+
+def _segments(line: list[_Glyph]) -> Iterator[list[_Glyph]]:
+    """Text far apart on one baseline (masthead columns, page number and job number) is
+    separate lines."""
+    start = 0
+    for index in range(1, len(line)):
+        if line[index].left - line[index - 1].right > _COLUMN_GAP * line[index].size:
+            yield line[start:index]
+            start = index
+    yield line[start:]
+
+
+def _line_text(line: list[_Glyph], body_size: float) -> str:
+    """Glyphs left to right with word spaces from real spaces and wide gaps; right-to-left
+    lines are put in reading order."""
+    rtl = any(_RTL.match(g.char) for g in line)
+    line_size = max(g.size for g in line)
+    baseline = min(g.baseline for g in line if g.size == line_size)
+    parts: list[str] = []
+    space = False
+    previous: _Glyph | None = None
+    sup: list[str] = []
+    for glyph in line:
+        if glyph.char == " ":
+            space = True
+            continue
+        if previous is not None and glyph.left - previous.right > _SPACE_GAP * glyph.size:
+            space = True
+        raised = (
+            not rtl
+            and glyph.size < line_size * _SMALL
+            and glyph.baseline - baseline > _RAISED * line_size
+            and glyph.char in _MARKERS
+        )
+        if sup and (not raised or space):
+            parts.append(f"<sup>{''.join(sup)}</sup>")
+            sup = []
+        if space and parts:
+            parts.append(" ")
+        space = False
+        if raised:
+            sup.append(glyph.char)
+        else:
+            parts.append(glyph.char)
+        previous = glyph
+    if sup:
+        parts.append(f"<sup>{''.join(sup)}</sup>")
+    text = "".join(parts)
+    return _orient_brackets(visual_to_logical(text)) if rtl else text
+
+
+def _mode(values: Iterable[float]) -> float:
+    counts = Counter(values)
+    return counts.most_common(1)[0][0] if counts else 0.0
 
 
 def visual_to_logical(visual: str) -> str:
