@@ -33,12 +33,8 @@ FACTS = (
     "meeting",
 )
 KNOWN_FAULTS = {
-    ("A_RES_73_3-EN", "facts"): (
-        "structure: the masthead ends at 'Resolution adopted by the General Assembly' (the formula "
-        "line 'The General Assembly' has no comma), so number, title and origin are lost"
-    ),
     ("A_RES_73_3-EN", "paragraphs"): (
-        "structure: masthead lines become paragraphs (same cause as the facts); the declaration's "
+        "leads: the declaration's "
         "'Note'/'Ensure' get lexicon leads though printed roman; blocks: indented first lines of "
         "paras 33 and 44 count as short lines and close the block"
     ),

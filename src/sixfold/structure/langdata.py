@@ -12,6 +12,8 @@ import regex
 from sixfold.model import LANGUAGES
 
 _FOLD = regex.compile(r"\s+")
+# The comma a few documents omit; not the Chinese one, as "大会" alone is the masthead name.
+_FORMULA_END = ","
 _SPACE_BEFORE_COMMA = regex.compile(r"\s+(?=[,،，])")
 
 
@@ -27,7 +29,8 @@ class StructureData:
     sub_item: regex.Pattern[str]
 
     def is_formula(self, line: str) -> bool:
-        return fold(line) in self.formula
+        """Whether ``line`` is the enacting formula; a few documents print it without its comma."""
+        return len(line) < 80 and fold(line).rstrip(_FORMULA_END) in self.formula
 
     def is_annex_heading(self, line: str) -> bool:
         return len(line) < 200 and self.annex_heading.match(fold(line)) is not None
@@ -65,7 +68,7 @@ def structure_data(lang: str) -> StructureData:
     )
     return StructureData(
         lang=lang,
-        formula=frozenset(fold(f) for f in raw["formula"]),
+        formula=frozenset(fold(f).rstrip(_FORMULA_END) for f in raw["formula"]),
         annex_heading=_annex_heading(lang, raw["annex"]),
         meeting_words=tuple(raw["meeting"]),
         terminal=raw["terminal"],
