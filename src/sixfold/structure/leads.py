@@ -43,9 +43,20 @@ class LeadLexicon:
         self.entries = {e.phrase: e for e in entries}
         self.max_len = max((len(e.phrase) for e in entries), default=0)
         self._spaced = lang != "zh"
+        # Every line is asked whether it opens with a lead; most do not, and their first word
+        # (first character in Chinese) says so at once.
+        self._openings = {self._opening(e.phrase) for e in entries}
+
+    def _opening(self, text: str) -> str:
+        if not self._spaced:
+            return text[:1]
+        end = _WORD_END.search(text)
+        return text[: end.start()] if end else text
 
     def candidates(self, text: str) -> list[LeadEntry]:
         """Known phrases that start ``text`` at a word boundary, shortest first."""
+        if self._opening(text[: self.max_len + 1]) not in self._openings:
+            return []
         head = text[: self.max_len + 1]
         if self._spaced:
             cuts = [m.start() for m in _WORD_END.finditer(head)]
