@@ -77,7 +77,12 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
     if not _looks_like_un_document(masthead, split.lines, data):
         raise NotUNDocumentError("no symbol, masthead or enacting formula of a UN document found")
     markers = {note.marker for note in split.footnotes}
-    blocks = _blocks(regions.body, data, wrapped, markers, unmarked.has_markers)
+    # Segmented text has had its paragraph lines found already: nothing to rejoin.
+    blocks = (
+        regions.body
+        if segmented
+        else _blocks(regions.body, data, wrapped, markers, unmarked.has_markers)
+    )
     paragraphs = build_paragraphs(
         blocks, data, numbered_kind="operative" if _is_resolution(masthead) else "other"
     )

@@ -1,14 +1,18 @@
 """Word-segmented text: the whole document on one line, so its lines must be found again.
 
 The layout is gone; what remains is the language.  The masthead runs up to the enacting formula
-("大会，"); operative paragraphs are numbered 1, 2, 3... in order after a punctuation mark; a
-preambular paragraph begins where a comma is followed by a common preambular lead; the closing
-(date and meeting) follows the last full stop.
+("大会，"); operative paragraphs are numbered 1, 2, 3... in order; a preambular paragraph begins
+where a comma is followed by a lead phrase that more often opens a paragraph there than goes on
+inside one; a heading is what follows the last punctuation mark of a paragraph (headings end
+without one); the closing (date and meeting) follows the last full stop.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
+import tomllib
+from importlib import resources
 
 import regex
 
@@ -20,13 +24,34 @@ from sixfold.structure.leads import lexicon
 _BRACKETED = regex.compile(r"\[[^\]]{3,400}\]")
 _AFTER_PUNCT = regex.compile(r"(?<=[,;:，；：،؛])\s*")
 _FULL_STOP = regex.compile(r"[.。]")
-# An operative number after a punctuation mark: "；2. 欢迎", ", 2. Requests"; Arabic "؛ ٢ - تطلب".
-_NUMBERS = regex.compile(r"(?:(?<=[,;:.，；：。]\s*)|^\s*)([0-9]{1,3})\s*\.(?![0-9])")
-_ARABIC_NUMBERS = regex.compile(r"(?:(?<=[,;:.،؛]\s*)|^\s*)([0-9]{1,3})\s*-")
+# Punctuation that ends a paragraph or a clause, with the quotes and brackets that may close it.
+_PUNCT = ",;:.，；：。،؛!?"
+_CLOSERS = "”’»\"')]）"
+# An operative number: "2. Requests", "；2.欢迎"; Arabic also "٢ - تطلب".  Not part of a symbol,
+# a decimal or a date ("A/77/2.", "1.5", "2.3.").
+_NUMBER = regex.compile(r"(?<![0-9/.,\-])([0-9]{1,3})\s*\.(?![0-9])")
+_ARABIC_NUMBER = regex.compile(r"(?<![0-9/.,\-])([0-9]{1,3})\s*(?:\.|-(?!\s*[0-9]))")
+# The last punctuation mark of a piece (with its closers): a heading may follow it.
+_LAST_MARK = regex.compile(
+    rf"[{regex.escape(_PUNCT)}][{regex.escape(_CLOSERS)}]*\s*(?=[^{regex.escape(_PUNCT)}]*$)"
+)
+# A phrase after a comma opens a paragraph when at least this share of its uses there did...
+BREAK_SHARE = 0.5
+# ...out of at least this many.
+MIN_BREAK_COUNT = 3
+# Longer unpunctuated ends are taken as the paragraph's own text, not a heading.
+MAX_HEADING = 300
+# A label runs on into a word only in Chinese, whose spaces desegmenting took out ("二能力建设").
+_GLUED_LETTER = regex.compile(r"[^\W\d_\p{Han}]")
+_DATA = tomllib.loads(
+    (resources.files("sixfold.structure") / "data" / "segmented.toml").read_text("utf-8")
+)
+_CAPITAL_PARAGRAPHS = frozenset(_DATA["capital_paragraphs"])
+_CAPITAL_HEADINGS = frozenset(_DATA["capital_headings"])
 
 
 def split_segmented(text: str, data: StructureData) -> list[str]:
-    """Lines of a one-line document: masthead pieces, formula, paragraphs, closing."""
+    """Lines of a one-line document: masthead pieces, formula, paragraphs, headings, closing."""
     text = fold(text)
     formula_at, formula = _find_formula(text, data)
     if formula_at < 0:
@@ -35,8 +60,9 @@ def split_segmented(text: str, data: StructureData) -> list[str]:
     lines.append(formula)
     body, closing = _split_closing(text[formula_at + len(formula) :], data.lang)
     preamble, operative = _split_operative(body, data)
-    lines.extend(_split_preamble(preamble, data))
-    lines.extend(operative)
+    labels = _Labels(data.lang)
+    for piece in [*_split_preamble(preamble, data), *operative]:
+        lines.extend(_cut_headings(piece, data.lang, labels))
     lines.extend(closing)
     return [line for line in lines if line.strip()]
 
@@ -78,21 +104,38 @@ def _cut_at_dates(text: str, dates: list[DateMatch]) -> list[tuple[int, int]]:
 
 
 def _split_operative(body: str, data: StructureData) -> tuple[str, list[str]]:
-    """Cut at "1.", "2.", ... each following a punctuation mark, in order."""
-    numbers = _ARABIC_NUMBERS if data.lang == "ar" else _NUMBERS
-    cuts: list[int] = []
+    """Cut at "1.", "2.", ... in order.  A number right after a punctuation mark is taken; one
+    after a word only when a paragraph can start there (a capital in the cased languages), as
+    after a heading, which ends without punctuation."""
+    numbers = _ARABIC_NUMBER if data.lang == "ar" else _NUMBER
+    cuts: list[tuple[int, int]] = []
     for match in numbers.finditer(body):
-        if int(match.group(1)) == len(cuts) + 1:
-            cuts.append(match.start(1))
+        if int(match.group(1)) != len(cuts) + 1:
+            continue
+        after = body[match.end() :].lstrip()[:1]
+        if not after.isalpha() and after not in '(«“"':
+            continue
+        before = body[max(0, match.start() - 8) : match.start()].rstrip().rstrip(_CLOSERS)
+        after_word = bool(before) and before[-1] not in _PUNCT
+        if after_word and data.lang in _CAPITAL_PARAGRAPHS and not after.isupper():
+            continue
+        cuts.append((match.start(), match.end()))
     if not cuts:
         return body, []
-    pieces = [body[a:b].strip() for a, b in itertools.pairwise([*cuts, len(body)])]
-    return body[: cuts[0]], pieces
+    suffix = _DATA["number_suffix"].get(data.lang, _DATA["number_suffix"]["default"])
+    bounds = [*cuts, (len(body), len(body))]
+    pieces = [
+        f"{n}{suffix} {body[end:nxt].strip()}"
+        for n, ((_, end), (nxt, _)) in enumerate(itertools.pairwise(bounds), 1)
+    ]
+    return body[: cuts[0][0]], pieces
 
 
 def _split_preamble(preamble: str, data: StructureData) -> list[str]:
-    leads = lexicon(data.lang)
-    cased = data.lang in {"en", "fr", "es"}
+    """Cut after a clause mark where a lead phrase follows that more often opens a preambular
+    paragraph there than it goes on inside one (mined counts, ``data/breaks/<lang>.tsv``)."""
+    leads, breaks = lexicon(data.lang), _breaks(data.lang)
+    cased = data.lang in _CAPITAL_PARAGRAPHS
     paragraphs: list[str] = []
     start = 0
     for match in _AFTER_PUNCT.finditer(preamble):
@@ -101,8 +144,60 @@ def _split_preamble(preamble: str, data: StructureData) -> list[str]:
             continue
         if cased and not rest[:1].isupper():
             continue
-        if leads.opens_preambular(rest):
+        known = [breaks[e.phrase] for e in leads.candidates(rest) if e.phrase in breaks]
+        if known and known[-1][0] >= BREAK_SHARE * sum(known[-1]):
             paragraphs.append(preamble[start : match.start()].strip())
             start = match.end()
     paragraphs.append(preamble[start:].strip())
     return paragraphs
+
+
+@functools.cache
+def _breaks(lang: str) -> dict[str, tuple[int, int]]:
+    """Phrase -> (times it opened a preambular paragraph after a comma, times it followed a
+    comma inside one), for phrases seen often enough to judge."""
+    path = resources.files("sixfold.structure") / "data" / "breaks" / f"{lang}.tsv"
+    table: dict[str, tuple[int, int]] = {}
+    if path.is_file():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                phrase, opened, inside = line.split("\t")
+                if int(opened) + int(inside) >= MIN_BREAK_COUNT:
+                    table[phrase] = (int(opened), int(inside))
+    return table
+
+
+class _Labels:
+    """The next section label ("I", then "II"...) of the language's series."""
+
+    def __init__(self, lang: str) -> None:
+        self.series: list[str] = _DATA["labels"].get(lang, _DATA["labels"]["roman"])
+        self.used = 0
+
+    def take(self, heading: str) -> tuple[str, str] | None:
+        """(label, title) when ``heading`` opens with the next label, else None."""
+        if self.used >= len(self.series):
+            return None
+        label = self.series[self.used]
+        rest = heading[len(label) :]
+        if not heading.startswith(label) or _GLUED_LETTER.match(rest):
+            return None
+        self.used += 1
+        return label, rest.strip()
+
+
+def _cut_headings(piece: str, lang: str, labels: _Labels) -> list[str]:
+    """A paragraph, then the heading glued after it: the text after its last punctuation mark
+    (a heading ends without one), its section label on a line of its own."""
+    mark = _LAST_MARK.search(piece)
+    if not mark:
+        return [piece]
+    tail = piece[mark.end() :].strip()
+    if not tail or len(tail) > MAX_HEADING:
+        return [piece]
+    if lang in _CAPITAL_HEADINGS and not (tail[:1].isupper() or tail[:1].isdigit()):
+        return [piece]
+    lines = [piece[: mark.end()].strip()]
+    labelled = labels.take(tail)
+    lines.extend(labelled if labelled else [tail])
+    return lines
