@@ -20,7 +20,8 @@ _SPACE_BEFORE_COMMA = regex.compile(r"\s+(?=[,،，])")
 @dataclass(frozen=True)
 class StructureData:
     lang: str
-    formula: frozenset[str]
+    formula: frozenset[str]  # as printed
+    bare_formula: frozenset[str]  # without the comma some documents omit
     annex_heading: regex.Pattern[str]
     meeting_words: tuple[str, ...]
     terminal: str
@@ -30,7 +31,7 @@ class StructureData:
 
     def is_formula(self, line: str) -> bool:
         """Whether ``line`` is the enacting formula; a few documents print it without its comma."""
-        return len(line) < 80 and fold(line).rstrip(_FORMULA_END) in self.formula
+        return len(line) < 80 and fold(line).rstrip(_FORMULA_END) in self.bare_formula
 
     def is_annex_heading(self, line: str) -> bool:
         return len(line) < 200 and self.annex_heading.match(fold(line)) is not None
@@ -68,7 +69,8 @@ def structure_data(lang: str) -> StructureData:
     )
     return StructureData(
         lang=lang,
-        formula=frozenset(fold(f).rstrip(_FORMULA_END) for f in raw["formula"]),
+        formula=frozenset(fold(f) for f in raw["formula"]),
+        bare_formula=frozenset(fold(f).rstrip(_FORMULA_END) for f in raw["formula"]),
         annex_heading=_annex_heading(lang, raw["annex"]),
         meeting_words=tuple(raw["meeting"]),
         terminal=raw["terminal"],
