@@ -102,14 +102,10 @@ def ascii_digits(text: str) -> str:
 def canonical_symbol(text: str) -> str:
     """One UN symbol in the form the UN writes it, repairing the slips found in AKN files."""
     s = ascii_digits(unicodedata.normalize("NFKC", _BIDI.sub("", text)))
-    s = s.translate(_tables().letter_table) if regex.search(r"\p{Cyrillic}", s) else s
-    s = regex.sub(r"\s*/\s*", "/", normalise(s)).strip(" .,;:[]")
-    s = regex.sub(r"/{2,}", "/", s)
-    s = regex.sub(r"^([A-Z]/(?:ES-|S-)?\d+/)\1", r"\1", s)  # "A/74/A/74/379" typed twice
-    s = regex.sub(r"^A/ES/(\d+)/", r"A/ES-\1/", s)
-    s = regex.sub(r"(?i)(?<=[\d.])/?(add|rev|corr|amend)[./]?\s*(\d+)", _part, s)
-    s = regex.sub(r"/L(\d)", r"/L.\1", s)
-    s = regex.sub(r"\s*\((\d{4})\)$", r" (\1)", s)
+    s = s.translate(_tables().letter_table) if _CYRILLIC.search(s) else s
+    s = _SLASH_SPACES.sub("/", normalise(s)).strip(" .,;:[]")
+    for pattern, replacement in _SYMBOL_REPAIRS:
+        s = pattern.sub(replacement, s)
     if s.endswith(")") and "(" not in s:
         s = s[:-1]
     return s
@@ -117,6 +113,19 @@ def canonical_symbol(text: str) -> str:
 
 def _part(m: regex.Match[str]) -> str:
     return f"/{m.group(1).capitalize()}.{m.group(2)}"
+
+
+_CYRILLIC = regex.compile(r"\p{Cyrillic}")
+_SLASH_SPACES = regex.compile(r"\s*/\s*")
+# Slips found in AKN symbols, repaired in this order.
+_SYMBOL_REPAIRS: tuple[tuple[regex.Pattern[str], Any], ...] = (
+    (regex.compile(r"/{2,}"), "/"),
+    (regex.compile(r"^([A-Z]/(?:ES-|S-)?\d+/)\1"), r"\1"),  # "A/74/A/74/379" typed twice
+    (regex.compile(r"^A/ES/(\d+)/"), r"A/ES-\1/"),
+    (regex.compile(r"(?i)(?<=[\d.])/?(add|rev|corr|amend)[./]?\s*(\d+)"), _part),
+    (regex.compile(r"/L(\d)"), r"/L.\1"),
+    (regex.compile(r"\s*\((\d{4})\)$"), r" (\1)"),
+)
 
 
 def symbols_in(text: str) -> list[str]:
