@@ -1,23 +1,32 @@
 """Lines to blocks: rejoin what PDF extraction and page breaks cut apart.
 
 Two layouts reach us.  In *line* layout (Word exports, Markdown) each line is a paragraph unless
-a page break cut it, which shows as a line that does not end a sentence.  In *wrapped* layout
+a page break cut it, which shows as a line that does not end a sentence, or as page furniture or
+footnotes (a ``PAGE_BREAK`` line) between two pieces of which the second does not open a
+paragraph.  In *wrapped* layout
 (PDF text) every line is cut at the page width, and a paragraph ends where a line is short or
 where the next line opens a new paragraph (an indent, a number, a lead).
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
+import tomllib
 from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
 
 import regex
 
+from sixfold.clean.furniture import PAGE_BREAK
 from sixfold.clean.markup import FN_CLOSE, FN_OPEN
 
 _ENDS_WITH_CJK = regex.compile(
     rf"[\p{{Han}}\u3000-\u303f\uff00-\uffef《》“”]{FN_CLOSE}?$|{FN_CLOSE}$"
 )
 _STARTS_WITH_CJK = regex.compile(rf"^{FN_OPEN}?[\p{{Han}}\u3000-\u303f\uff00-\uffef《》“”]")
+_LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
 _TRAILING_MARKERS = regex.compile(rf"(?:{FN_OPEN}[^{FN_CLOSE}]*{FN_CLOSE})+$")
 # A footnote number glued after the closing punctuation ("75/42,1") still ends the sentence.
 _TRAILING_GLUED = regex.compile(r"(?<=[,;:.،؛，；：。])[0-9٠-٩]{1,3}$")
@@ -29,6 +38,11 @@ SENTENCE_END = ".!?。！？"
 # Share of long lines not ending a sentence above which the text is taken as hard-wrapped.
 WRAPPED_SHARE = 0.35
 
+# Indented lines a text needs, and their share of the lines that open a paragraph after a sentence
+# end, for its indents to be taken as the sign of a new paragraph.
+MIN_INDENTED = 3
+INDENTED_SHARE = 0.5
+
 StartsParagraph = Callable[[str], bool]
 
 
@@ -38,14 +52,18 @@ def ends_sentence(line: str, terminal: str) -> bool:
     return bool(core) and core[-1] in terminal
 
 
-def join_text(left: str, right: str) -> str:
-    """Join two pieces of one paragraph: no space between Chinese characters, none after a
-    hyphen that ends a line, one space otherwise."""
+def join_text(left: str, right: str, *, spaced: bool = True) -> str:
+    """Join two pieces of one paragraph: none after a hyphen that ends a line; in unspaced text
+    (Chinese) a space only between two Latin words or numbers; else no space between Chinese
+    characters, one space otherwise."""
     left, right = left.rstrip(), right.strip()
     if not left:
         return right
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha():
         return left + right
+    if not spaced:
+        latin = _LATIN_EDGE.match(left[-1]) and _LATIN_EDGE.match(right[:1])
+        return f"{left} {right}" if latin else left + right
     if _ENDS_WITH_CJK.search(left) and _STARTS_WITH_CJK.search(right):
         return left + right
     if _ENDS_WITH_CJK.search(left) and right[:1].isdigit() and left[-1] not in "，。；：":
@@ -72,40 +90,95 @@ def is_wrapped(lines: list[str], terminal: str) -> bool:
     return open_ended / len(long_lines) >= WRAPPED_SHARE
 
 
-def continues(block: str, line: str, terminal: str) -> bool:
-    """Whether ``line`` goes on with ``block``: the block is open-ended, or the line opens in
-    lower case (a page break after a comma: no paragraph of a UN document starts so)."""
-    return not ends_sentence(block, terminal) or line.lstrip()[:1].islower()
+@dataclass(frozen=True)
+class LineRules:
+    """What a language tells about where its blocks end and how their pieces join."""
+
+    terminal: str  # characters that end a paragraph's sentence (the comma in Russian)
+    lower_case_continues: bool
+    spaced: bool
 
 
-def join_lines(lines: list[str], terminal: str, starts_paragraph: StartsParagraph) -> list[str]:
-    """Blocks of *line* layout: a line that does not end a sentence continues on the next line,
-    unless the next line itself opens a paragraph."""
+@functools.cache
+def _blocks_data() -> dict[str, list[str]]:
+    text = (resources.files("sixfold.clean") / "data" / "blocks.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def line_rules(lang: str, terminal: str) -> LineRules:
+    data = _blocks_data()
+    return LineRules(terminal, lang in data["lower_case_continues"], lang not in data["unspaced"])
+
+
+def continues(block: str, line: str, rules: LineRules) -> bool:
+    """Whether ``line`` goes on with ``block``: the block is open-ended, or (in languages where
+    no paragraph opens in lower case) the line opens in lower case."""
+    return not ends_sentence(block, rules.terminal) or (
+        rules.lower_case_continues and line.lstrip()[:1].islower()
+    )
+
+
+def join_lines(lines: list[str], rules: LineRules, starts_paragraph: StartsParagraph) -> list[str]:
+    """Blocks of *line* layout: a line continues the block before it when that block does not
+    end a sentence or a page ended between them, unless the line itself opens a paragraph."""
     blocks: list[str] = []
+    page_ended = False
     for line in lines:
+        if line == PAGE_BREAK:
+            page_ended = bool(blocks)
+            continue
         if not line.strip():
             continue
-        if blocks and continues(blocks[-1], line, terminal) and not starts_paragraph(line):
-            blocks[-1] = join_text(blocks[-1], line)
+        if (
+            blocks
+            and (page_ended or continues(blocks[-1], line, rules))
+            and not starts_paragraph(line)
+        ):
+            blocks[-1] = join_text(blocks[-1], line, spaced=rules.spaced)
         else:
             blocks.append(line.strip())
+        page_ended = False
     return blocks
 
 
-def unwrap_lines(lines: list[str], terminal: str, starts_paragraph: StartsParagraph) -> list[str]:
-    """Blocks of *wrapped* layout: a new block starts after a short line, or after a sentence
-    end when the next line is indented or opens a paragraph."""
+def indents_paragraphs(lines: list[str], terminal: str, starts_paragraph: StartsParagraph) -> bool:
+    """Whether the text marks paragraphs by indenting their first line: then an indent is the
+    sign of a new paragraph, and a lead or number that a line merely happens to open with is
+    not (an Arabic paragraph goes on "، وإذ تشدد" after a comma)."""
+    body = [line for line in lines if line.strip()]
+    indented = sum(line[:1] in " \t" for line in body)
+    opening = sum(
+        ends_sentence(previous, terminal) and starts_paragraph(line)
+        for previous, line in itertools.pairwise(body)
+    )
+    return indented >= MIN_INDENTED and indented >= INDENTED_SHARE * opening
+
+
+def unwrap_lines(
+    lines: list[str], rules: LineRules, starts_paragraph: StartsParagraph
+) -> list[str]:
+    """Blocks of *wrapped* layout: a new block starts after a short line; when the text indents
+    its paragraphs, at an indented line after a sentence end or opening a paragraph (a number
+    after a heading); else after a sentence end when the next line is indented or opens a
+    paragraph."""
     width = wrap_width(lines)
+    terminal = rules.terminal
+    by_indent = indents_paragraphs(lines, terminal, starts_paragraph)
     blocks: list[str] = []
     previous = ""
     for line in lines:
         if not line.strip():
             continue
         indented = line[:1] in " \t"
+        ended = ends_sentence(previous, terminal)
+        if by_indent:  # a stray indent inside a sentence is a PDF artefact (seed 004)
+            opens = indented and (ended or starts_paragraph(line))
+        else:
+            opens = ended and (indented or starts_paragraph(line))
         new_block = (
             not blocks
             or len(previous.strip()) < SHORT_LINE_SHARE * width
-            or (ends_sentence(previous, terminal) and (indented or starts_paragraph(line)))
+            or opens
             or (
                 ends_sentence(previous, SENTENCE_END)
                 and len(line.strip()) < STANDALONE_SHARE * width
@@ -114,6 +187,6 @@ def unwrap_lines(lines: list[str], terminal: str, starts_paragraph: StartsParagr
         if new_block:
             blocks.append(line.strip())
         else:
-            blocks[-1] = join_text(blocks[-1], line)
+            blocks[-1] = join_text(blocks[-1], line, spaced=rules.spaced)
         previous = line
     return blocks

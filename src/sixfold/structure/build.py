@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import regex
 
-from sixfold.clean.blocks import is_wrapped, join_lines, unwrap_lines, wrap_width
+from sixfold.clean.blocks import is_wrapped, join_lines, line_rules, unwrap_lines
 from sixfold.clean.desegment import desegment, is_segmented_chinese
 from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines, take_references
-from sixfold.clean.furniture import is_furniture, strip_inline
+from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, strip_inline
 from sixfold.clean.markup import unmark
 from sixfold.clean.normalize import normalize
 from sixfold.errors import NotUNDocumentError, UsageError
@@ -52,7 +52,7 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
     """Parse the decoded text of a UN document (any raw form) into a Document."""
     if lang is not None and lang not in LANGUAGES:
         raise UsageError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
-    text = normalize(text).replace("\f", "\n\n")
+    text = normalize(text).replace("\f", f"\n{PAGE_BREAK}\n")
     subjects, text = _take_subject_header(text)
     lang = lang or detect_language(text)
     if lang is None:
@@ -67,11 +67,13 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
     lines = [strip_inline(line) for line in unmarked.text.split("\n")]
     if segmented:
         lines = split_segmented(" ".join(line.strip() for line in lines), data)
-    lines = [line for line in lines if not is_furniture(line)]
+    lines = mark_page_breaks(lines)
     wrapped = is_wrapped(lines, data.terminal)
-    width = wrap_width(lines) if wrapped else 0
     split = split_footnote_lines(
-        lines, bare_digits=not unmarked.has_markers, wrap_width=int(width * 0.75)
+        lines,
+        bare_digits=not unmarked.has_markers,
+        wrapped=wrapped,
+        spaced=line_rules(lang, data.terminal).spaced,
     )
     regions = _regions(split.lines, data, masthead)
     if not (masthead.symbol or masthead.number or masthead.session or regions.body):
@@ -207,7 +209,8 @@ def _blocks(
             or leads.opens_preambular(text)
         )
 
-    blocks = (unwrap_lines if wrapped else join_lines)(lines, data.terminal, starts_paragraph)
+    rules = line_rules(data.lang, data.terminal)
+    blocks = (unwrap_lines if wrapped else join_lines)(lines, rules, starts_paragraph)
     if markers and not tokens:
         blocks = [mark_glued_references(block, markers) for block in blocks]
     return blocks
