@@ -15,6 +15,7 @@ import itertools
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import IntEnum
 from importlib import resources
 
 import regex
@@ -38,12 +39,24 @@ SENTENCE_END = ".!?。！？"
 # Share of long lines not ending a sentence above which the text is taken as hard-wrapped.
 WRAPPED_SHARE = 0.35
 
+# A block this short that does not end a sentence is a section label, not a cut paragraph.
+LABEL_CHARS = 4
 # Indented lines a text needs, and their share of the lines that open a paragraph after a sentence
 # end, for its indents to be taken as the sign of a new paragraph.
 MIN_INDENTED = 3
 INDENTED_SHARE = 0.5
 
-StartsParagraph = Callable[[str], bool]
+
+class Opening(IntEnum):
+    """How surely a line opens a paragraph."""
+
+    NONE = 0
+    PHRASE = 1  # with a phrase that opens paragraphs, but is seldom a whole lead ("وإذ")
+    LEAD = 2  # with a common preambular lead
+    NUMBER = 3  # with a paragraph number or a sub-item label
+
+
+StartsParagraph = Callable[[str], Opening]
 
 
 def ends_sentence(line: str, terminal: str) -> bool:
@@ -111,11 +124,11 @@ def line_rules(lang: str, terminal: str) -> LineRules:
 
 
 def continues(block: str, line: str, rules: LineRules) -> bool:
-    """Whether ``line`` goes on with ``block``: the block is open-ended, or (in languages where
-    no paragraph opens in lower case) the line opens in lower case."""
-    return not ends_sentence(block, rules.terminal) or (
-        rules.lower_case_continues and line.lstrip()[:1].islower()
-    )
+    """Whether ``line`` goes on with ``block``: the block is open-ended and not a section label
+    ("IV", "B", "三": a page break never leaves so little of a paragraph), or (in languages
+    where no paragraph opens in lower case) the line opens in lower case."""
+    open_ended = not ends_sentence(block, rules.terminal) and len(block.strip()) > LABEL_CHARS
+    return open_ended or (rules.lower_case_continues and line.lstrip()[:1].islower())
 
 
 def join_lines(lines: list[str], rules: LineRules, starts_paragraph: StartsParagraph) -> list[str]:
@@ -129,16 +142,27 @@ def join_lines(lines: list[str], rules: LineRules, starts_paragraph: StartsParag
             continue
         if not line.strip():
             continue
-        if (
-            blocks
-            and (page_ended or continues(blocks[-1], line, rules))
-            and not starts_paragraph(line)
-        ):
+        if blocks and _joins(blocks[-1], line, rules, starts_paragraph, page_ended=page_ended):
             blocks[-1] = join_text(blocks[-1], line, spaced=rules.spaced)
         else:
             blocks.append(line.strip())
         page_ended = False
     return blocks
+
+
+def _joins(
+    block: str, line: str, rules: LineRules, starts_paragraph: StartsParagraph, *, page_ended: bool
+) -> bool:
+    """Whether ``line`` continues ``block`` in line layout.  Across a page end, after an
+    open-ended block, the pieces are one paragraph unless the line is numbered: a lead there is
+    a word inside a sentence ("признавая необходимость", "对使用").  After a finished block
+    they are one unless the line is a heading (it does not end a sentence) or opens with a
+    phrase that often opens a paragraph."""
+    if not page_ended:
+        return continues(block, line, rules) and starts_paragraph(line) < Opening.LEAD
+    if not ends_sentence(block, rules.terminal):
+        return starts_paragraph(line) < Opening.NUMBER
+    return ends_sentence(line, rules.terminal) and starts_paragraph(line) < Opening.PHRASE
 
 
 def indents_paragraphs(lines: list[str], terminal: str, starts_paragraph: StartsParagraph) -> bool:
@@ -148,7 +172,7 @@ def indents_paragraphs(lines: list[str], terminal: str, starts_paragraph: Starts
     body = [line for line in lines if line.strip()]
     indented = sum(line[:1] in " \t" for line in body)
     opening = sum(
-        ends_sentence(previous, terminal) and starts_paragraph(line)
+        ends_sentence(previous, terminal) and starts_paragraph(line) >= Opening.LEAD
         for previous, line in itertools.pairwise(body)
     )
     return indented >= MIN_INDENTED and indented >= INDENTED_SHARE * opening
@@ -172,9 +196,9 @@ def unwrap_lines(
         indented = line[:1] in " \t"
         ended = ends_sentence(previous, terminal)
         if by_indent:  # a stray indent inside a sentence is a PDF artefact (seed 004)
-            opens = indented and (ended or starts_paragraph(line))
+            opens = indented and (ended or starts_paragraph(line) >= Opening.LEAD)
         else:
-            opens = ended and (indented or starts_paragraph(line))
+            opens = ended and (indented or starts_paragraph(line) >= Opening.LEAD)
         new_block = (
             not blocks
             or len(previous.strip()) < SHORT_LINE_SHARE * width

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import regex
 
-from sixfold.clean.blocks import is_wrapped, join_lines, line_rules, unwrap_lines
+from sixfold.clean.blocks import Opening, is_wrapped, join_lines, line_rules, unwrap_lines
 from sixfold.clean.desegment import desegment, is_segmented_chinese
 from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines, take_references
 from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, strip_inline
@@ -39,6 +39,9 @@ _HAN_SPACE = regex.compile(r"(?<=[\p{Han}\d])\s+|\s+(?=[\p{Han}\d])")
 _SUBJECT_HEADER = regex.compile(r"^\s*%%%([^\n]*)\n")
 # A one-line document longer than this is taken as segmented text.
 SEGMENTED_LINE = 2000
+# A phrase opening at least this share of the paragraphs the commonest phrase opens is a sign of a
+# new paragraph after a finished block at a page end ("وإذ", "又"), though seldom a whole lead.
+PHRASE_SHARE = 0.1
 _BODY_BY_PREFIX = (("A/HRC/", "HRC"), ("A/", "GA"), ("S/", "SC"), ("E/", "ECOSOC"))
 
 
@@ -200,14 +203,16 @@ def _blocks(
     lines: list[str], data: StructureData, wrapped: bool, markers: set[str], tokens: bool
 ) -> list[str]:
     leads = lexicon(data.lang)
+    most_common = max((e.as_start for e in leads.entries.values()), default=0)
 
-    def starts_paragraph(line: str) -> bool:
+    def starts_paragraph(line: str) -> Opening:
         text = line.strip()
-        return bool(
-            data.operative_number.match(text)
-            or data.sub_item.match(text)
-            or leads.opens_preambular(text)
-        )
+        if data.operative_number.match(text) or data.sub_item.match(text):
+            return Opening.NUMBER
+        if leads.opens_preambular(text):
+            return Opening.LEAD
+        common = [e for e in leads.candidates(text) if e.as_start >= PHRASE_SHARE * most_common]
+        return Opening.PHRASE if common else Opening.NONE
 
     rules = line_rules(data.lang, data.terminal)
     blocks = (unwrap_lines if wrapped else join_lines)(lines, rules, starts_paragraph)
