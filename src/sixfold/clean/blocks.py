@@ -27,6 +27,8 @@ _ENDS_WITH_CJK = regex.compile(
     rf"[\p{{Han}}\u3000-\u303f\uff00-\uffef《》“”]{FN_CLOSE}?$|{FN_CLOSE}$"
 )
 _STARTS_WITH_CJK = regex.compile(rf"^{FN_OPEN}?[\p{{Han}}\u3000-\u303f\uff00-\uffef《》“”]")
+# The word a wrapped line opens with: up to a space, or one Chinese character.
+_FIRST_WORD = regex.compile(r"[^\s\p{Han}]+|\p{Han}")
 _LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
 _TRAILING_MARKERS = regex.compile(rf"(?:{FN_OPEN}[^{FN_CLOSE}]*{FN_CLOSE})+$")
 # A footnote number glued after the closing punctuation ("75/42,1") still ends the sentence.
@@ -181,12 +183,22 @@ def indents_paragraphs(lines: list[str], terminal: str, starts_paragraph: Starts
 def unwrap_lines(
     lines: list[str], rules: LineRules, starts_paragraph: StartsParagraph
 ) -> list[str]:
-    """Blocks of *wrapped* layout: a new block starts after a short line; when the text indents
+    """Blocks of *wrapped* layout: a new block starts after a short line (unless it is short only
+    because the next word did not fit on it); when the text indents
     its paragraphs, at an indented line after a sentence end or opening a paragraph (a number
     after a heading); else after a sentence end when the next line is indented or opens a
     paragraph."""
     width = wrap_width(lines)
+    widest = max((len(line.strip()) for line in lines), default=0)
     terminal = rules.terminal
+
+    def _cut_short(previous: str, line: str) -> bool:
+        """A short line that the next word did not fit on, inside a sentence ("health," then
+        "information-and-communications")."""
+        first = _FIRST_WORD.match(line.strip())
+        fits = len(previous.strip()) + 1 + len(first.group() if first else "") <= widest
+        return not fits and not ends_sentence(previous, terminal) and line[:1] not in " \t"
+
     by_indent = indents_paragraphs(lines, terminal, starts_paragraph)
     blocks: list[str] = []
     previous = ""
@@ -201,7 +213,7 @@ def unwrap_lines(
             opens = ended and (indented or starts_paragraph(line) >= Opening.LEAD)
         new_block = (
             not blocks
-            or len(previous.strip()) < SHORT_LINE_SHARE * width
+            or (len(previous.strip()) < SHORT_LINE_SHARE * width and not _cut_short(previous, line))
             or opens
             or (
                 ends_sentence(previous, SENTENCE_END)

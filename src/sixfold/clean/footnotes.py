@@ -56,6 +56,10 @@ _NOT_MARKER_WORDS = {
 }
 
 
+# Footnotes a page foot of wrapped text may skip (those of the masthead are often not printed).
+SKIPPED_NOTES = 3
+
+
 @dataclass
 class SplitFootnotes:
     lines: list[str]
@@ -68,7 +72,8 @@ def split_footnote_lines(
     """Separate footnote lines from body lines.
 
     ``bare_digits`` allows "1 See ..." lines (forms without superscript markup); such a line
-    counts only if its number is the next footnote expected.  In hard-wrapped text any line may
+    counts only if its number is the next footnote expected (or, at a page foot, one of the few
+    after it).  In hard-wrapped text any line may
     open with a number ("7 月 27 日"), so there a footnote opens only where a page ends (after
     the rule above the footnotes) or another footnote does, and goes on over the lines that
     follow until the page ends.  A footnote block is left in the body as a page break:
@@ -84,7 +89,7 @@ def split_footnote_lines(
         if match is None and (in_notes or page_end or not wrapped):
             match = _ARABIC_LINE.match(line)
             digit = _DIGIT_LINE.match(line) if bare_digits and match is None else None
-            if digit and int(digit.group(1)) == expected:
+            if digit and expected <= int(digit.group(1)) <= expected + wrapped * SKIPPED_NOTES:
                 match = digit
         if match:
             marker = to_ascii_digits(match.group(1)).strip()
