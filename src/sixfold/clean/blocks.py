@@ -40,6 +40,9 @@ STANDALONE_SHARE = 0.5
 SENTENCE_END = ".!?。！？"
 # Share of long lines not ending a sentence above which the text is taken as hard-wrapped.
 WRAPPED_SHARE = 0.35
+# Long open-ended lines a text needs to be taken as hard-wrapped: a short Word export has a few
+# in its masthead.
+MIN_OPEN_ENDED = 5
 
 # A block this short that does not end a sentence is a section label, not a cut paragraph.
 LABEL_CHARS = 4
@@ -102,7 +105,7 @@ def is_wrapped(lines: list[str], terminal: str) -> bool:
     if len(long_lines) < 5:
         return False
     open_ended = sum(not ends_sentence(line, terminal) for line in long_lines)
-    return open_ended / len(long_lines) >= WRAPPED_SHARE
+    return open_ended >= MIN_OPEN_ENDED and open_ended / len(long_lines) >= WRAPPED_SHARE
 
 
 @dataclass(frozen=True)
