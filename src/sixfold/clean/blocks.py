@@ -37,6 +37,9 @@ _TRAILING_GLUED = regex.compile(r"(?<=[,;:.،؛，；：。])[0-9٠-٩]{1,3}$")
 SHORT_LINE_SHARE = 0.75
 # A line this much shorter than the page after a full stop stands alone (a signature, a date).
 STANDALONE_SHARE = 0.5
+# Share of the width by which characters only estimate what fits on a printed line (proportional
+# fonts, superscript markers).
+FIT_SLACK = 0.05
 SENTENCE_END = ".!?。！？"
 # Share of long lines not ending a sentence above which the text is taken as hard-wrapped.
 WRAPPED_SHARE = 0.35
@@ -192,15 +195,20 @@ def unwrap_lines(
     after a heading); else after a sentence end when the next line is indented or opens a
     paragraph."""
     width = wrap_width(lines)
-    widest = max((len(line.strip()) for line in lines), default=0)
     terminal = rules.terminal
 
     def _cut_short(previous: str, line: str) -> bool:
         """A short line that the next word did not fit on, inside a sentence ("health," then
         "information-and-communications")."""
         first = _FIRST_WORD.match(line.strip())
-        fits = len(previous.strip()) + 1 + len(first.group() if first else "") <= widest
-        return not fits and not ends_sentence(previous, terminal) and line[:1] not in " \t"
+        size = len(previous.strip())
+        fits = size + 1 + len(first.group() if first else "") <= (1 - FIT_SLACK) * width
+        return (
+            not fits
+            and size >= STANDALONE_SHARE * width
+            and not ends_sentence(previous, terminal)
+            and line[:1] not in " \t"
+        )
 
     by_indent = indents_paragraphs(lines, terminal, starts_paragraph)
     blocks: list[str] = []
