@@ -12,7 +12,7 @@ from sixfold.clean.blocks import (
     line_rules,
     unwrap_lines,
 )
-from sixfold.clean.footnotes import split_footnote_lines
+from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines
 from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks
 
 PB = PAGE_BREAK
@@ -180,3 +180,16 @@ def test_split_footnote_lines(
     split = split_footnote_lines(lines, bare_digits=True, wrapped=wrapped, spaced=True)
     assert [(n.marker, n.text) for n in split.footnotes] == notes
     assert split.lines == body
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("包括未缴摊款2 790万美元，", "包括未缴摊款2 790万美元，"),
+        ("议员和1名美国众议院代表，2", "议员和1名美国众议院代表，\ue0002\ue001"),
+        ("the Millennium Declaration,1 and", "the Millennium Declaration,\ue0001\ue001 and"),
+        ("document A/77/L.1 and Add.2", "document A/77/L.1 and Add.2"),
+    ],
+)
+def test_glued_references(text: str, expected: str) -> None:
+    assert mark_glued_references(text, {"1", "2"}) == expected

@@ -210,6 +210,10 @@ def unwrap_lines(
             and line[:1] not in " \t"
         )
 
+    def _is_heading(line: str) -> bool:
+        """A short line that does not end a sentence: the last line of a paragraph would."""
+        return len(line.strip()) < SHORT_LINE_SHARE * width and not ends_sentence(line, terminal)
+
     by_indent = indents_paragraphs(lines, terminal, starts_paragraph)
     blocks: list[str] = []
     previous = ""
@@ -230,6 +234,7 @@ def unwrap_lines(
                 ends_sentence(previous, SENTENCE_END)
                 and len(line.strip()) < STANDALONE_SHARE * width
             )
+            or (ended and _is_heading(line))
         )
         if new_block:
             blocks.append(line.strip())

@@ -22,10 +22,11 @@ from sixfold.model import Footnote
 _TOKEN_LINE = regex.compile(rf"^\s*{FN_OPEN}([^{FN_CLOSE}]+){FN_CLOSE}\s*(.*)$")
 _ARABIC_LINE = regex.compile(r"^\s*\(([0-9٠-٩]{1,3})\)\s+(\S.*)$")
 _DIGIT_LINE = regex.compile(r"^\s*([0-9]{1,3})\s+(?![-–—]\s)(\S.*)$")
-# A digit run glued to the word or punctuation before it, and not part of a number or symbol.
+# A digit run glued to the word or punctuation before it, and not part of a number ("2 790万",
+# thousands grouped by spaces), a count ("1名") or a symbol.
 _GLUED = regex.compile(
     r"(?<=(?P<word>[\p{L}\p{M}\-.’'/]*)(?P<prev>[\p{L}\p{M},;:)\]»”’\"》」）、，；：。]))"
-    r"(?P<n>[0-9]{1,3})(?![0-9/.,]?[0-9])(?![年月日号次届条段款项章节个%])"
+    r"(?P<n>[0-9]{1,3})(?![0-9/.,]?[0-9])(?! [0-9]{3}(?![0-9]))(?![年月日号次届条段款项章节个名位%])"
 )
 # Words after which a glued number belongs to the word ("Add.1", "L.43", "No.5").
 _NOT_MARKER_WORDS = {
