@@ -85,6 +85,8 @@ ZH = LineRules("。，；：.,;:", lower_case_continues=False, spaced=False)
         (["ссылаясь на резолюцию,", "отмечая доклад,"], RU, 2),
         # A section label stands alone.
         (["IV", "Capacity-building"], EN, 2),
+        (["ثانيا", "بناء القدرات"], AR, 2),
+        (["三", "缔约国会议"], ZH, 2),
     ],
 )
 def test_join_lines(lines: list[str], rules: LineRules, expected: int) -> None:

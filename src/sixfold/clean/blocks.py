@@ -29,6 +29,7 @@ _ENDS_WITH_CJK = regex.compile(
 _STARTS_WITH_CJK = regex.compile(rf"^{FN_OPEN}?[\p{{Han}}\u3000-\u303f\uff00-\uffef《》“”]")
 # The word a wrapped line opens with: up to a space, or one Chinese character.
 _FIRST_WORD = regex.compile(r"[^\s\p{Han}]+|\p{Han}")
+_SPACE = regex.compile(r"\s")
 _LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
 _TRAILING_MARKERS = regex.compile(rf"(?:{FN_OPEN}[^{FN_CLOSE}]*{FN_CLOSE})+$")
 # A footnote number glued after the closing punctuation ("75/42,1") still ends the sentence.
@@ -47,7 +48,7 @@ WRAPPED_SHARE = 0.35
 # in its masthead.
 MIN_OPEN_ENDED = 5
 
-# A block this short that does not end a sentence is a section label, not a cut paragraph.
+# A block of one word, or in Chinese this short, is a section label, not a cut paragraph.
 LABEL_CHARS = 4
 # Indented lines a text needs, and their share of the lines that open a paragraph after a sentence
 # end, for its indents to be taken as the sign of a new paragraph.
@@ -131,11 +132,16 @@ def line_rules(lang: str, terminal: str) -> LineRules:
     return LineRules(terminal, lang in data["lower_case_continues"], lang not in data["unspaced"])
 
 
+def _is_label(block: str, rules: LineRules) -> bool:
+    text = block.strip()
+    return len(text) <= LABEL_CHARS or (rules.spaced and not _SPACE.search(text))
+
+
 def continues(block: str, line: str, rules: LineRules) -> bool:
     """Whether ``line`` goes on with ``block``: the block is open-ended and not a section label
-    ("IV", "B", "三": a page break never leaves so little of a paragraph), or (in languages
+    ("IV", "B", "ثانيا", "三": a page break never leaves so little of a paragraph), or (in languages
     where no paragraph opens in lower case) the line opens in lower case."""
-    open_ended = not ends_sentence(block, rules.terminal) and len(block.strip()) > LABEL_CHARS
+    open_ended = not ends_sentence(block, rules.terminal) and not _is_label(block, rules)
     return open_ended or (rules.lower_case_continues and line.lstrip()[:1].islower())
 
 
