@@ -191,7 +191,13 @@ def test_split_footnote_lines(
         ("议员和1名美国众议院代表，2", "议员和1名美国众议院代表，\ue0002\ue001"),
         ("the Millennium Declaration,1 and", "the Millennium Declaration,\ue0001\ue001 and"),
         ("document A/77/L.1 and Add.2", "document A/77/L.1 and Add.2"),
+        ("ما يلي: ’1‘ التعذيب", "ما يلي: ’1‘ التعذيب"),
     ],
 )
 def test_glued_references(text: str, expected: str) -> None:
     assert mark_glued_references(text, {"1", "2"}) == expected
+
+
+def test_running_headers_after_the_first_become_page_breaks() -> None:
+    lines = ["A/RES/77/290 B", "text", "A/RES/77/290 B", "more", "A/RES/77/290 B", "CHAPTER"]
+    assert mark_page_breaks(lines) == ["A/RES/77/290 B", "text", PB, "more", PB, "CHAPTER"]

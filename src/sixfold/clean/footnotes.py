@@ -26,7 +26,7 @@ _DIGIT_LINE = regex.compile(r"^\s*([0-9]{1,3})\s+(?![-–—]\s)(\S.*)$")
 # thousands grouped by spaces), a count ("1名") or a symbol.
 _GLUED = regex.compile(
     r"(?<=(?P<word>[\p{L}\p{M}\-.’'/]*)(?P<prev>[\p{L}\p{M},;:)\]»”’\"》」）、，；：。]))"
-    r"(?P<n>[0-9]{1,3})(?![0-9/.,]?[0-9])(?! [0-9]{3}(?![0-9]))(?![年月日号次届条段款项章节个名位%])"
+    r"(?P<n>[0-9]{1,3})(?![0-9/.,]?[0-9])(?! [0-9]{3}(?![0-9]))(?!‘)(?![年月日号次届条段款项章节个名位%])"
 )
 # Words after which a glued number belongs to the word ("Add.1", "L.43", "No.5").
 _NOT_MARKER_WORDS = {

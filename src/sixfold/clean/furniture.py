@@ -26,6 +26,9 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
 
 
 PAGE_BREAK = "\f"
+# A running header: a short line of capitals, digits and signs, as symbols are ("A/RES/77/290 B").
+# Its first appearance stays, since the masthead reads the symbol from it.
+_RUNNING_HEADER = regex.compile(r"^(?=.*\d)[A-Z0-9/.\-() ]{3,40}$")
 
 
 def is_furniture(line: str) -> bool:
@@ -33,7 +36,19 @@ def is_furniture(line: str) -> bool:
 
 
 def mark_page_breaks(lines: list[str]) -> list[str]:
-    return [PAGE_BREAK if is_furniture(line) else line for line in lines]
+    """Furniture lines, and running headers after their first appearance, become page breaks."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        key = line.strip()
+        header = _RUNNING_HEADER.match(key) is not None
+        if is_furniture(line) or (header and key in seen):
+            out.append(PAGE_BREAK)
+        else:
+            out.append(line)
+        if header:
+            seen.add(key)
+    return out
 
 
 def strip_inline(line: str) -> str:
