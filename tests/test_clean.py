@@ -201,3 +201,19 @@ def test_glued_references(text: str, expected: str) -> None:
 def test_running_headers_after_the_first_become_page_breaks() -> None:
     lines = ["A/RES/77/290 B", "text", "A/RES/77/290 B", "more", "A/RES/77/290 B", "CHAPTER"]
     assert mark_page_breaks(lines) == ["A/RES/77/290 B", "text", PB, "more", PB, "CHAPTER"]
+
+
+def test_heading_before_an_indented_paragraph_stands_alone() -> None:
+    wide = "x" * 70
+    lines = [
+        " 1. " + wide,
+        wide + ";",
+        "Financing of the appropriation for the period from 1 July 2023 to 30 J",
+        " 2. " + wide,
+        wide + " " + "y" * 10,
+        wide + ";",
+        " 3. " + wide,
+        wide + ".",
+    ]
+    blocks = unwrap_lines(lines, EN, opening)
+    assert [b[:9] for b in blocks] == ["1. xxxxxx", "Financing", "2. xxxxxx", "3. xxxxxx"]

@@ -196,14 +196,27 @@ def unwrap_lines(
     lines: list[str], rules: LineRules, starts_paragraph: StartsParagraph
 ) -> list[str]:
     """Blocks of *wrapped* layout: a new block starts after a short line (unless it is short only
-    because the next word did not fit on it); when the text indents
-    its paragraphs, at an indented line after a sentence end or opening a paragraph (a number
-    after a heading); else after a sentence end when the next line is indented or opens a
-    paragraph."""
-    width = wrap_width(lines)
+    because the next word did not fit on it), at a line that opens a paragraph, and at a heading
+    (a line that follows a finished one and does not end a sentence itself, when it is short or
+    an indented paragraph follows: the last line of a paragraph would end a sentence)."""
+    body = [line for line in lines if line.strip()]
+    width = wrap_width(body)
     terminal = rules.terminal
+    by_indent = indents_paragraphs(body, terminal, starts_paragraph)
 
-    def _cut_short(previous: str, line: str) -> bool:
+    def indented(line: str) -> bool:
+        return line[:1] in " \t"
+
+    def opens(previous: str, line: str) -> bool:
+        """When the text indents its paragraphs, an indented line after a sentence end or with
+        a number or lead (a stray indent inside a sentence is a PDF artefact, seed 004); else a
+        line after a sentence end that is indented or has a number or lead."""
+        marked = starts_paragraph(line) >= Opening.LEAD
+        if by_indent:
+            return indented(line) and (ends_sentence(previous, terminal) or marked)
+        return ends_sentence(previous, terminal) and (indented(line) or marked)
+
+    def cut_short(previous: str, line: str) -> bool:
         """A short line that the next word did not fit on, inside a sentence ("health," then
         "information-and-communications")."""
         first = _FIRST_WORD.match(line.strip())
@@ -213,38 +226,31 @@ def unwrap_lines(
             not fits
             and size >= STANDALONE_SHARE * width
             and not ends_sentence(previous, terminal)
-            and line[:1] not in " \t"
+            and not indented(line)
         )
 
-    def _is_heading(line: str) -> bool:
-        """A short line that does not end a sentence: the last line of a paragraph would."""
-        return len(line.strip()) < SHORT_LINE_SHARE * width and not ends_sentence(line, terminal)
+    def heading(previous: str, line: str, following: str) -> bool:
+        if not ends_sentence(previous, terminal) or ends_sentence(line, terminal):
+            return False
+        short = len(line.strip()) < SHORT_LINE_SHARE * width
+        return short or (by_indent and indented(following))
 
-    by_indent = indents_paragraphs(lines, terminal, starts_paragraph)
     blocks: list[str] = []
-    previous = ""
-    for line in lines:
-        if not line.strip():
-            continue
-        indented = line[:1] in " \t"
-        ended = ends_sentence(previous, terminal)
-        if by_indent:  # a stray indent inside a sentence is a PDF artefact (seed 004)
-            opens = indented and (ended or starts_paragraph(line) >= Opening.LEAD)
-        else:
-            opens = ended and (indented or starts_paragraph(line) >= Opening.LEAD)
+    for i, line in enumerate(body):
+        previous = body[i - 1] if i else ""
+        following = body[i + 1] if i + 1 < len(body) else ""
         new_block = (
             not blocks
-            or (len(previous.strip()) < SHORT_LINE_SHARE * width and not _cut_short(previous, line))
-            or opens
+            or (len(previous.strip()) < SHORT_LINE_SHARE * width and not cut_short(previous, line))
+            or opens(previous, line)
             or (
                 ends_sentence(previous, SENTENCE_END)
                 and len(line.strip()) < STANDALONE_SHARE * width
             )
-            or (ended and _is_heading(line))
+            or heading(previous, line, following)
         )
         if new_block:
             blocks.append(line.strip())
         else:
             blocks[-1] = join_text(blocks[-1], line, spaced=rules.spaced)
-        previous = line
     return blocks
