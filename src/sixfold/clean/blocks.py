@@ -1,23 +1,36 @@
 """Lines to blocks: rejoin what PDF extraction and page breaks cut apart.
 
 Two layouts reach us.  In *line* layout (Word exports, Markdown) each line is a paragraph unless
-a page break cut it, which shows as a line that does not end a sentence.  In *wrapped* layout
+a page break cut it, which shows as a line that does not end a sentence, or as page furniture or
+footnotes (a ``PAGE_BREAK`` line) between two pieces of which the second does not open a
+paragraph.  In *wrapped* layout
 (PDF text) every line is cut at the page width, and a paragraph ends where a line is short or
 where the next line opens a new paragraph (an indent, a number, a lead).
 """
 
 from __future__ import annotations
 
+import functools
+import itertools
+import tomllib
 from collections.abc import Callable
+from dataclasses import dataclass
+from enum import IntEnum
+from importlib import resources
 
 import regex
 
+from sixfold.clean.furniture import PAGE_BREAK
 from sixfold.clean.markup import FN_CLOSE, FN_OPEN
 
 _ENDS_WITH_CJK = regex.compile(
     rf"[\p{{Han}}\u3000-\u303f\uff00-\uffef《》“”]{FN_CLOSE}?$|{FN_CLOSE}$"
 )
 _STARTS_WITH_CJK = regex.compile(rf"^{FN_OPEN}?[\p{{Han}}\u3000-\u303f\uff00-\uffef《》“”]")
+# The word a wrapped line opens with: up to a space, or one Chinese character.
+_FIRST_WORD = regex.compile(r"[^\s\p{Han}]+|\p{Han}")
+_SPACE = regex.compile(r"\s")
+_LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
 _TRAILING_MARKERS = regex.compile(rf"(?:{FN_OPEN}[^{FN_CLOSE}]*{FN_CLOSE})+$")
 # A footnote number glued after the closing punctuation ("75/42,1") still ends the sentence.
 _TRAILING_GLUED = regex.compile(r"(?<=[,;:.،؛，；：。])[0-9٠-٩]{1,3}$")
@@ -25,11 +38,34 @@ _TRAILING_GLUED = regex.compile(r"(?<=[,;:.،؛，；：。])[0-9٠-٩]{1,3}$")
 SHORT_LINE_SHARE = 0.75
 # A line this much shorter than the page after a full stop stands alone (a signature, a date).
 STANDALONE_SHARE = 0.5
+# Share of the width by which characters only estimate what fits on a printed line (proportional
+# fonts, superscript markers).
+FIT_SLACK = 0.05
 SENTENCE_END = ".!?。！？"
 # Share of long lines not ending a sentence above which the text is taken as hard-wrapped.
 WRAPPED_SHARE = 0.35
+# Long open-ended lines a text needs to be taken as hard-wrapped: a short Word export has a few
+# in its masthead.
+MIN_OPEN_ENDED = 5
 
-StartsParagraph = Callable[[str], bool]
+# A block of one word, or in Chinese this short, is a section label, not a cut paragraph.
+LABEL_CHARS = 4
+# Indented lines a text needs, and their share of the lines that open a paragraph after a sentence
+# end, for its indents to be taken as the sign of a new paragraph.
+MIN_INDENTED = 3
+INDENTED_SHARE = 0.5
+
+
+class Opening(IntEnum):
+    """How surely a line opens a paragraph."""
+
+    NONE = 0
+    PHRASE = 1  # with a phrase that opens paragraphs, but is seldom a whole lead ("وإذ")
+    LEAD = 2  # with a common preambular lead
+    NUMBER = 3  # with a paragraph number or a sub-item label
+
+
+StartsParagraph = Callable[[str], Opening]
 
 
 def ends_sentence(line: str, terminal: str) -> bool:
@@ -38,14 +74,18 @@ def ends_sentence(line: str, terminal: str) -> bool:
     return bool(core) and core[-1] in terminal
 
 
-def join_text(left: str, right: str) -> str:
-    """Join two pieces of one paragraph: no space between Chinese characters, none after a
-    hyphen that ends a line, one space otherwise."""
+def join_text(left: str, right: str, *, spaced: bool = True) -> str:
+    """Join two pieces of one paragraph: none after a hyphen that ends a line; in unspaced text
+    (Chinese) a space only between two Latin words or numbers; else no space between Chinese
+    characters, one space otherwise."""
     left, right = left.rstrip(), right.strip()
     if not left:
         return right
     if left.endswith("-") and len(left) > 1 and left[-2].isalpha():
         return left + right
+    if not spaced:
+        latin = _LATIN_EDGE.match(left[-1]) and _LATIN_EDGE.match(right[:1])
+        return f"{left} {right}" if latin else left + right
     if _ENDS_WITH_CJK.search(left) and _STARTS_WITH_CJK.search(right):
         return left + right
     if _ENDS_WITH_CJK.search(left) and right[:1].isdigit() and left[-1] not in "，。；：":
@@ -69,51 +109,148 @@ def is_wrapped(lines: list[str], terminal: str) -> bool:
     if len(long_lines) < 5:
         return False
     open_ended = sum(not ends_sentence(line, terminal) for line in long_lines)
-    return open_ended / len(long_lines) >= WRAPPED_SHARE
+    return open_ended >= MIN_OPEN_ENDED and open_ended / len(long_lines) >= WRAPPED_SHARE
 
 
-def continues(block: str, line: str, terminal: str) -> bool:
-    """Whether ``line`` goes on with ``block``: the block is open-ended, or the line opens in
-    lower case (a page break after a comma: no paragraph of a UN document starts so)."""
-    return not ends_sentence(block, terminal) or line.lstrip()[:1].islower()
+@dataclass(frozen=True)
+class LineRules:
+    """What a language tells about where its blocks end and how their pieces join."""
+
+    terminal: str  # characters that end a paragraph's sentence (the comma in Russian)
+    lower_case_continues: bool
+    spaced: bool
 
 
-def join_lines(lines: list[str], terminal: str, starts_paragraph: StartsParagraph) -> list[str]:
-    """Blocks of *line* layout: a line that does not end a sentence continues on the next line,
-    unless the next line itself opens a paragraph."""
+@functools.cache
+def _blocks_data() -> dict[str, list[str]]:
+    text = (resources.files("sixfold.clean") / "data" / "blocks.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def line_rules(lang: str, terminal: str) -> LineRules:
+    data = _blocks_data()
+    return LineRules(terminal, lang in data["lower_case_continues"], lang not in data["unspaced"])
+
+
+def _is_label(block: str, rules: LineRules) -> bool:
+    text = block.strip()
+    return len(text) <= LABEL_CHARS or (rules.spaced and not _SPACE.search(text))
+
+
+def continues(block: str, line: str, rules: LineRules) -> bool:
+    """Whether ``line`` goes on with ``block``: the block is open-ended and not a section label
+    ("IV", "B", "ثانيا", "三": a page break never leaves so little of a paragraph), or (in languages
+    where no paragraph opens in lower case) the line opens in lower case."""
+    open_ended = not ends_sentence(block, rules.terminal) and not _is_label(block, rules)
+    return open_ended or (rules.lower_case_continues and line.lstrip()[:1].islower())
+
+
+def join_lines(lines: list[str], rules: LineRules, starts_paragraph: StartsParagraph) -> list[str]:
+    """Blocks of *line* layout: a line continues the block before it when that block does not
+    end a sentence or a page ended between them, unless the line itself opens a paragraph."""
     blocks: list[str] = []
+    page_ended = False
     for line in lines:
+        if line == PAGE_BREAK:
+            page_ended = bool(blocks)
+            continue
         if not line.strip():
             continue
-        if blocks and continues(blocks[-1], line, terminal) and not starts_paragraph(line):
-            blocks[-1] = join_text(blocks[-1], line)
+        if blocks and _joins(blocks[-1], line, rules, starts_paragraph, page_ended=page_ended):
+            blocks[-1] = join_text(blocks[-1], line, spaced=rules.spaced)
         else:
             blocks.append(line.strip())
+        page_ended = False
     return blocks
 
 
-def unwrap_lines(lines: list[str], terminal: str, starts_paragraph: StartsParagraph) -> list[str]:
-    """Blocks of *wrapped* layout: a new block starts after a short line, or after a sentence
-    end when the next line is indented or opens a paragraph."""
-    width = wrap_width(lines)
+def _joins(
+    block: str, line: str, rules: LineRules, starts_paragraph: StartsParagraph, *, page_ended: bool
+) -> bool:
+    """Whether ``line`` continues ``block`` in line layout.  Across a page end, after an
+    open-ended block, the pieces are one paragraph unless the line is numbered: a lead there is
+    a word inside a sentence ("признавая необходимость", "对使用").  After a finished block
+    they are one unless the line is a heading (it does not end a sentence) or opens with a
+    phrase that often opens a paragraph."""
+    if not page_ended:
+        return continues(block, line, rules) and starts_paragraph(line) < Opening.LEAD
+    if not ends_sentence(block, rules.terminal):
+        return starts_paragraph(line) < Opening.NUMBER
+    return ends_sentence(line, rules.terminal) and starts_paragraph(line) < Opening.PHRASE
+
+
+def indents_paragraphs(lines: list[str], terminal: str, starts_paragraph: StartsParagraph) -> bool:
+    """Whether the text marks paragraphs by indenting their first line: then an indent is the
+    sign of a new paragraph, and a lead or number that a line merely happens to open with is
+    not (an Arabic paragraph goes on "، وإذ تشدد" after a comma)."""
+    body = [line for line in lines if line.strip()]
+    indented = sum(line[:1] in " \t" for line in body)
+    opening = sum(
+        ends_sentence(previous, terminal) and starts_paragraph(line) >= Opening.LEAD
+        for previous, line in itertools.pairwise(body)
+    )
+    return indented >= MIN_INDENTED and indented >= INDENTED_SHARE * opening
+
+
+def unwrap_lines(
+    lines: list[str], rules: LineRules, starts_paragraph: StartsParagraph
+) -> list[str]:
+    """Blocks of *wrapped* layout: a new block starts after a short line (unless it is short only
+    because the next word did not fit on it), at a line that opens a paragraph, and at a heading
+    (a line that follows a finished one and does not end a sentence itself, when it is short or
+    an indented paragraph follows: the last line of a paragraph would end a sentence)."""
+    body = [line for line in lines if line.strip()]
+    width = wrap_width(body)
+    terminal = rules.terminal
+    by_indent = indents_paragraphs(body, terminal, starts_paragraph)
+
+    def indented(line: str) -> bool:
+        return line[:1] in " \t"
+
+    def opens(previous: str, line: str) -> bool:
+        """When the text indents its paragraphs, an indented line after a sentence end or with
+        a number or lead (a stray indent inside a sentence is a PDF artefact, seed 004); else a
+        line after a sentence end that is indented or has a number or lead."""
+        marked = starts_paragraph(line) >= Opening.LEAD
+        if by_indent:
+            return indented(line) and (ends_sentence(previous, terminal) or marked)
+        return ends_sentence(previous, terminal) and (indented(line) or marked)
+
+    def cut_short(previous: str, line: str) -> bool:
+        """A short line that the next word did not fit on, inside a sentence ("health," then
+        "information-and-communications")."""
+        first = _FIRST_WORD.match(line.strip())
+        size = len(previous.strip())
+        fits = size + 1 + len(first.group() if first else "") <= (1 - FIT_SLACK) * width
+        return (
+            not fits
+            and size >= STANDALONE_SHARE * width
+            and not ends_sentence(previous, terminal)
+            and not indented(line)
+        )
+
+    def heading(previous: str, line: str, following: str) -> bool:
+        if not ends_sentence(previous, terminal) or ends_sentence(line, terminal):
+            return False
+        short = len(line.strip()) < SHORT_LINE_SHARE * width
+        return short or (by_indent and indented(following))
+
     blocks: list[str] = []
-    previous = ""
-    for line in lines:
-        if not line.strip():
-            continue
-        indented = line[:1] in " \t"
+    for i, line in enumerate(body):
+        previous = body[i - 1] if i else ""
+        following = body[i + 1] if i + 1 < len(body) else ""
         new_block = (
             not blocks
-            or len(previous.strip()) < SHORT_LINE_SHARE * width
-            or (ends_sentence(previous, terminal) and (indented or starts_paragraph(line)))
+            or (len(previous.strip()) < SHORT_LINE_SHARE * width and not cut_short(previous, line))
+            or opens(previous, line)
             or (
                 ends_sentence(previous, SENTENCE_END)
                 and len(line.strip()) < STANDALONE_SHARE * width
             )
+            or heading(previous, line, following)
         )
         if new_block:
             blocks.append(line.strip())
         else:
-            blocks[-1] = join_text(blocks[-1], line)
-        previous = line
+            blocks[-1] = join_text(blocks[-1], line, spaced=rules.spaced)
     return blocks

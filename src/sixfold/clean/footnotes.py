@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import regex
 
+from sixfold.clean.blocks import join_text
+from sixfold.clean.furniture import PAGE_BREAK
 from sixfold.clean.markup import FN_CLOSE, FN_OPEN, FOOTNOTE_TOKEN, footnote_marker
 from sixfold.facts.digits import to_ascii_digits
 from sixfold.model import Footnote
@@ -20,10 +22,11 @@ from sixfold.model import Footnote
 _TOKEN_LINE = regex.compile(rf"^\s*{FN_OPEN}([^{FN_CLOSE}]+){FN_CLOSE}\s*(.*)$")
 _ARABIC_LINE = regex.compile(r"^\s*\(([0-9٠-٩]{1,3})\)\s+(\S.*)$")
 _DIGIT_LINE = regex.compile(r"^\s*([0-9]{1,3})\s+(?![-–—]\s)(\S.*)$")
-# A digit run glued to the word or punctuation before it, and not part of a number or symbol.
+# A digit run glued to the word or punctuation before it, and not part of a number ("2 790万",
+# thousands grouped by spaces), a count ("1名") or a symbol.
 _GLUED = regex.compile(
     r"(?<=(?P<word>[\p{L}\p{M}\-.’'/]*)(?P<prev>[\p{L}\p{M},;:)\]»”’\"》」）、，；：。]))"
-    r"(?P<n>[0-9]{1,3})(?![0-9/.,]?[0-9])(?![年月日号次届条段款项章节个%])"
+    r"(?P<n>[0-9]{1,3})(?![0-9/.,]?[0-9])(?! [0-9]{3}(?![0-9]))(?!‘)(?![年月日号次届条段款项章节个名位%])"
 )
 # Words after which a glued number belongs to the word ("Add.1", "L.43", "No.5").
 _NOT_MARKER_WORDS = {
@@ -54,43 +57,63 @@ _NOT_MARKER_WORDS = {
 }
 
 
+# Footnotes a page foot of wrapped text may skip (those of the masthead are often not printed).
+SKIPPED_NOTES = 3
+
+
 @dataclass
 class SplitFootnotes:
     lines: list[str]
     footnotes: list[Footnote]
 
 
-def split_footnote_lines(lines: list[str], *, bare_digits: bool, wrap_width: int) -> SplitFootnotes:
+def split_footnote_lines(
+    lines: list[str], *, bare_digits: bool, wrapped: bool, spaced: bool
+) -> SplitFootnotes:
     """Separate footnote lines from body lines.
 
     ``bare_digits`` allows "1 See ..." lines (forms without superscript markup); such a line
-    counts only if its number is the next footnote expected.  A footnote line at least
-    ``wrap_width`` long (hard-wrapped text) continues on the next line.
+    counts only if its number is the next footnote expected (or, at a page foot, one of the few
+    after it).  In hard-wrapped text any line may
+    open with a number ("7 月 27 日"), so there a footnote opens only where a page ends (after
+    the rule above the footnotes) or another footnote does, and goes on over the lines that
+    follow until the page ends.  A footnote block is left in the body as a page break:
+    footnotes are printed where a page ends.
     """
     body: list[str] = []
     notes: list[Footnote] = []
     expected = 1
-    continuing = False
+    in_notes = False  # inside a page-foot footnote block of wrapped text
+    page_end = True  # the last non-blank line was a page break
     for line in lines:
-        match = _TOKEN_LINE.match(line) or _ARABIC_LINE.match(line)
-        if match is None and bare_digits:
-            digit = _DIGIT_LINE.match(line)
-            if digit and int(digit.group(1)) == expected:
+        match = _TOKEN_LINE.match(line)
+        if match is None and (in_notes or page_end or not wrapped):
+            match = _ARABIC_LINE.match(line)
+            digit = _DIGIT_LINE.match(line) if bare_digits and match is None else None
+            if digit and expected <= int(digit.group(1)) <= expected + wrapped * SKIPPED_NOTES:
                 match = digit
         if match:
             marker = to_ascii_digits(match.group(1)).strip()
             notes.append(Footnote(marker, match.group(2).strip()))
             if marker.isdigit():
                 expected = int(marker) + 1
-            continuing = wrap_width > 0 and len(line.strip()) >= wrap_width
+            in_notes, page_end = wrapped, False
+            _page_break(body)
             continue
-        if continuing and line.strip():
-            notes[-1].text = f"{notes[-1].text} {line.strip()}"
-            continuing = len(line.strip()) >= wrap_width
+        if not line.strip() and line != PAGE_BREAK:
+            body.append(line)
             continue
-        continuing = False
+        if in_notes and line != PAGE_BREAK:
+            notes[-1].text = join_text(notes[-1].text, line, spaced=spaced)
+            continue
+        in_notes, page_end = False, line == PAGE_BREAK
         body.append(line)
     return SplitFootnotes(body, notes)
+
+
+def _page_break(body: list[str]) -> None:
+    if not body or body[-1] != PAGE_BREAK:
+        body.append(PAGE_BREAK)
 
 
 def mark_glued_references(text: str, markers: set[str]) -> str:

@@ -1,6 +1,9 @@
 """Page furniture: job numbers, barcodes, page numbers, rules, recycling notices, ODS fields.
 
 The patterns live in ``data/furniture.toml``; this module only compiles and applies them.
+Furniture lines are not dropped but replaced by a page-break line: furniture is printed where a
+page ends, and a page end is the best sign that the text on either side is one paragraph cut in
+two.  The page-break line is blank to every ``strip()``, so stages that do not care skip it.
 """
 
 from __future__ import annotations
@@ -22,8 +25,30 @@ def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return regex.compile(rf"^\s*(?:{line})\s*$"), regex.compile(inline)
 
 
+PAGE_BREAK = "\f"
+# A running header: a short line of capitals, digits and signs, as symbols are ("A/RES/77/290 B").
+# Its first appearance stays, since the masthead reads the symbol from it.
+_RUNNING_HEADER = regex.compile(r"^(?=.*\d)[A-Z0-9/.\-() ]{3,40}$")
+
+
 def is_furniture(line: str) -> bool:
     return bool(_patterns()[0].match(line))
+
+
+def mark_page_breaks(lines: list[str]) -> list[str]:
+    """Furniture lines, and running headers after their first appearance, become page breaks."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for line in lines:
+        key = line.strip()
+        header = _RUNNING_HEADER.match(key) is not None
+        if is_furniture(line) or (header and key in seen):
+            out.append(PAGE_BREAK)
+        else:
+            out.append(line)
+        if header:
+            seen.add(key)
+    return out
 
 
 def strip_inline(line: str) -> str:

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 import regex
 
-from sixfold.clean.blocks import is_wrapped, join_lines, unwrap_lines, wrap_width
+from sixfold.clean.blocks import Opening, is_wrapped, join_lines, line_rules, unwrap_lines
 from sixfold.clean.desegment import desegment, is_segmented_chinese
 from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines, take_references
-from sixfold.clean.furniture import is_furniture, strip_inline
+from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, strip_inline
 from sixfold.clean.markup import unmark
 from sixfold.clean.normalize import normalize
 from sixfold.errors import NotUNDocumentError, UsageError
@@ -39,6 +39,9 @@ _HAN_SPACE = regex.compile(r"(?<=[\p{Han}\d])\s+|\s+(?=[\p{Han}\d])")
 _SUBJECT_HEADER = regex.compile(r"^\s*%%%([^\n]*)\n")
 # A one-line document longer than this is taken as segmented text.
 SEGMENTED_LINE = 2000
+# A phrase opening at least this share of the paragraphs the commonest phrase opens is a sign of a
+# new paragraph after a finished block at a page end ("وإذ", "又"), though seldom a whole lead.
+PHRASE_SHARE = 0.1
 _BODY_BY_PREFIX = (("A/HRC/", "HRC"), ("A/", "GA"), ("S/", "SC"), ("E/", "ECOSOC"))
 
 
@@ -52,7 +55,7 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
     """Parse the decoded text of a UN document (any raw form) into a Document."""
     if lang is not None and lang not in LANGUAGES:
         raise UsageError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
-    text = normalize(text).replace("\f", "\n\n")
+    text = normalize(text).replace("\f", f"\n{PAGE_BREAK}\n")
     subjects, text = _take_subject_header(text)
     lang = lang or detect_language(text)
     if lang is None:
@@ -67,11 +70,13 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
     lines = [strip_inline(line) for line in unmarked.text.split("\n")]
     if segmented:
         lines = split_segmented(" ".join(line.strip() for line in lines), data)
-    lines = [line for line in lines if not is_furniture(line)]
+    lines = mark_page_breaks(lines)
     wrapped = is_wrapped(lines, data.terminal)
-    width = wrap_width(lines) if wrapped else 0
     split = split_footnote_lines(
-        lines, bare_digits=not unmarked.has_markers, wrap_width=int(width * 0.75)
+        lines,
+        bare_digits=not unmarked.has_markers,
+        wrapped=wrapped,
+        spaced=line_rules(lang, data.terminal).spaced,
     )
     regions = _regions(split.lines, data, masthead)
     if not _looks_like_un_document(masthead, split.lines, data):
@@ -215,16 +220,19 @@ def _blocks(
     lines: list[str], data: StructureData, wrapped: bool, markers: set[str], tokens: bool
 ) -> list[str]:
     leads = lexicon(data.lang)
+    most_common = max((e.as_start for e in leads.entries.values()), default=0)
 
-    def starts_paragraph(line: str) -> bool:
+    def starts_paragraph(line: str) -> Opening:
         text = line.strip()
-        return bool(
-            data.operative_number.match(text)
-            or data.sub_item.match(text)
-            or leads.opens_preambular(text)
-        )
+        if data.operative_number.match(text) or data.sub_item.match(text):
+            return Opening.NUMBER
+        if leads.opens_preambular(text):
+            return Opening.LEAD
+        common = [e for e in leads.candidates(text) if e.as_start >= PHRASE_SHARE * most_common]
+        return Opening.PHRASE if common else Opening.NONE
 
-    blocks = (unwrap_lines if wrapped else join_lines)(lines, data.terminal, starts_paragraph)
+    rules = line_rules(data.lang, data.terminal)
+    blocks = (unwrap_lines if wrapped else join_lines)(lines, rules, starts_paragraph)
     if markers and not tokens:
         blocks = [mark_glued_references(block, markers) for block in blocks]
     return blocks

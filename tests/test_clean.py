@@ -1,0 +1,219 @@
+"""Lines to blocks across page ends and wrapped lines; footnote blocks at page feet."""
+
+from __future__ import annotations
+
+import pytest
+
+from sixfold.clean.blocks import (
+    LineRules,
+    Opening,
+    join_lines,
+    join_text,
+    line_rules,
+    unwrap_lines,
+)
+from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines
+from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks
+
+PB = PAGE_BREAK
+# Openings as the structure parser grades them, for the phrases of these tables.
+_OPENINGS = {
+    "1.": Opening.NUMBER,
+    "2.": Opening.NUMBER,
+    "(a)": Opening.NUMBER,
+    "Recalling": Opening.LEAD,
+    "признавая": Opening.LEAD,
+    "отмечая": Opening.LEAD,
+    "对": Opening.LEAD,
+    "وإذ": Opening.PHRASE,
+}
+
+
+def opening(line: str) -> Opening:
+    text = line.strip()
+    return max((o for p, o in _OPENINGS.items() if text.startswith(p)), default=Opening.NONE)
+
+
+@pytest.mark.parametrize(
+    ("lang", "lower_case", "spaced"),
+    [("en", True, True), ("fr", True, True), ("ru", False, True), ("zh", False, False)],
+)
+def test_line_rules(lang: str, lower_case: bool, spaced: bool) -> None:
+    rules = line_rules(lang, ".,;:")
+    assert (rules.lower_case_continues, rules.spaced) == (lower_case, spaced)
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "spaced", "expected"),
+    [
+        ("the Rights of", "Persons", True, "the Rights of Persons"),
+        ("self-", "determination", True, "self-determination"),
+        ("决议，", "其中", True, "决议，其中"),
+        ("A/65/129、", "A/65/129/Add.1", False, "A/65/129、A/65/129/Add.1"),
+        ("(A/77/53/Add.1", ")，第三章", False, "(A/77/53/Add.1)，第三章"),
+        ("A/CONF.157/24(Part", "I)和", False, "A/CONF.157/24(Part I)和"),
+    ],
+)
+def test_join_text(left: str, right: str, spaced: bool, expected: str) -> None:
+    assert join_text(left, right, spaced=spaced) == expected
+
+
+EN = LineRules(".,;:", lower_case_continues=True, spaced=True)
+RU = LineRules(".,;:", lower_case_continues=False, spaced=True)
+AR = LineRules(".,;:،؛", lower_case_continues=False, spaced=True)
+ZH = LineRules("。，；：.,;:", lower_case_continues=False, spaced=False)
+
+
+@pytest.mark.parametrize(
+    ("lines", "rules", "expected"),
+    [
+        # Open-ended at a page end: one paragraph, even when a lead-like word follows.
+        (["Recalling the Convention on the Rights of", PB, "", "Persons,"], EN, 1),
+        (["ссылаясь на стандарты, включая", PB, "признавая необходимость,"], RU, 1),
+        (["谴责以任何方式给予雇佣军活动实施者以及", PB, "对使用雇佣军负有责任者；"], ZH, 1),
+        # ... but a number after the page end opens a paragraph.
+        (["Financing of the appropriation", PB, "1. Decides to apportion;"], EN, 2),
+        # A finished block: the page end joins a sentence that goes on...
+        (["принимая во внимание доклад,", PB, "в котором говорится о мерах,"], RU, 1),
+        # ... not a heading, not a common opening phrase, not a lead.
+        (["表示注意到报告；", PB, "2023年7月1日至2024年6月30日期间预算估计数"], ZH, 2),
+        (["وإذ تشير إلى قرارها،", PB, "وإذ تجدد التزامها بكفالة،"], AR, 2),
+        (["Noting the report,", PB, "Recalling its resolution,"], EN, 2),
+        # No page end: open-ended lines go on, lower case goes on in English only.
+        (["Recalling its resolution 76/1 of", "1 December 2021,"], EN, 1),
+        (["Noting the report,", "including its annex,"], EN, 1),
+        (["ссылаясь на резолюцию,", "отмечая доклад,"], RU, 2),
+        # A section label stands alone.
+        (["IV", "Capacity-building"], EN, 2),
+        (["ثانيا", "بناء القدرات"], AR, 2),
+        (["三", "缔约国会议"], ZH, 2),
+    ],
+)
+def test_join_lines(lines: list[str], rules: LineRules, expected: int) -> None:
+    assert len(join_lines(lines, rules, opening)) == expected
+
+
+_WIDE = "x" * 60 + " "
+
+
+@pytest.mark.parametrize(
+    ("lines", "rules", "expected"),
+    [
+        # A line short only because the next long word did not fit on it goes on.
+        (
+            [
+                _WIDE + "aaaaaaaaaaaaaaaaaa",
+                _WIDE + "bbbbbbbbbbbbbbbbbb",
+                _WIDE + "cccccccc",
+                "information-and-communications-technology " + "d" * 30,
+                _WIDE + "e,",
+                _WIDE + "f.",
+            ],
+            EN,
+            1,
+        ),
+        # A short line that ends a sentence ends the block.
+        (
+            [_WIDE + "a" * 16, _WIDE + "a" * 16, "x" * 30 + " b;", _WIDE + "c" * 16, _WIDE + "c."],
+            EN,
+            2,
+        ),
+    ],
+)
+def test_unwrap_lines(lines: list[str], rules: LineRules, expected: int) -> None:
+    assert len(unwrap_lines(lines, rules, opening)) == expected
+
+
+def test_indents_mark_paragraphs_when_a_text_uses_them() -> None:
+    # Arabic goes on after a comma with "وإذ"; the indent, not the phrase, opens a paragraph.
+    lines = [
+        " وإذ تشير إلى قراراتها السابقة بشأن هذه المسألة وإلى جميع القرارات الأخرى ذات الصلة،",
+        "وإذ تشدد على أهمية تنفيذها لضمان تمتع الطفل بحقوقه في جميع أنحاء العالم دون تمييز،",
+    ] * 4
+    rules = AR
+
+    def lead(line: str) -> Opening:
+        return Opening.LEAD if line.strip().startswith("وإذ") else Opening.NONE
+
+    assert len(unwrap_lines(lines, rules, lead)) == 4
+
+
+def test_furniture_becomes_a_page_break() -> None:
+    lines = ["text", "22-28992", "*2228992*", "Please recycle", "4/12", "____", "more"]
+    assert mark_page_breaks(lines) == ["text", PB, PB, PB, PB, PB, "more"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "wrapped", "notes", "body"),
+    [
+        # Wrapped: a footnote opens only at a page foot and goes on to the page end.
+        (
+            ["body ends", PB, "", "1 See Official Records,", "", "(A/71/53).", PB, "next page"],
+            True,
+            [("1", "See Official Records, (A/71/53).")],
+            ["body ends", PB, "", PB, "", PB, "next page"],
+        ),
+        # Wrapped: a line opening with the expected number inside the body is body.
+        (
+            ["的 2015 年", "1 月 27 日第 69/313 号决议，"],
+            True,
+            [],
+            ["的 2015 年", "1 月 27 日第 69/313 号决议，"],
+        ),
+        # Wrapped: a page foot may skip a footnote of the masthead.
+        (
+            [PB, "2 A/77/594.", "3 A/77/767/Add.2.", PB],
+            True,
+            [("2", "A/77/594."), ("3", "A/77/767/Add.2.")],
+            [PB, PB],
+        ),
+        # Line layout: footnotes anywhere, one line each, in order.
+        (
+            ["16 December 2010", "1 See A/60/633.", "2 Ibid."],
+            False,
+            [("1", "See A/60/633."), ("2", "Ibid.")],
+            ["16 December 2010", PB],
+        ),
+    ],
+)
+def test_split_footnote_lines(
+    lines: list[str], wrapped: bool, notes: list[tuple[str, str]], body: list[str]
+) -> None:
+    split = split_footnote_lines(lines, bare_digits=True, wrapped=wrapped, spaced=True)
+    assert [(n.marker, n.text) for n in split.footnotes] == notes
+    assert split.lines == body
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("包括未缴摊款2 790万美元，", "包括未缴摊款2 790万美元，"),
+        ("议员和1名美国众议院代表，2", "议员和1名美国众议院代表，\ue0002\ue001"),
+        ("the Millennium Declaration,1 and", "the Millennium Declaration,\ue0001\ue001 and"),
+        ("document A/77/L.1 and Add.2", "document A/77/L.1 and Add.2"),
+        ("ما يلي: ’1‘ التعذيب", "ما يلي: ’1‘ التعذيب"),
+    ],
+)
+def test_glued_references(text: str, expected: str) -> None:
+    assert mark_glued_references(text, {"1", "2"}) == expected
+
+
+def test_running_headers_after_the_first_become_page_breaks() -> None:
+    lines = ["A/RES/77/290 B", "text", "A/RES/77/290 B", "more", "A/RES/77/290 B", "CHAPTER"]
+    assert mark_page_breaks(lines) == ["A/RES/77/290 B", "text", PB, "more", PB, "CHAPTER"]
+
+
+def test_heading_before_an_indented_paragraph_stands_alone() -> None:
+    wide = "x" * 70
+    lines = [
+        " 1. " + wide,
+        wide + ";",
+        "Financing of the appropriation for the period from 1 July 2023 to 30 J",
+        " 2. " + wide,
+        wide + " " + "y" * 10,
+        wide + ";",
+        " 3. " + wide,
+        wide + ".",
+    ]
+    blocks = unwrap_lines(lines, EN, opening)
+    assert [b[:9] for b in blocks] == ["1. xxxxxx", "Financing", "2. xxxxxx", "3. xxxxxx"]
