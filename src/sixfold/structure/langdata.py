@@ -14,6 +14,7 @@ from sixfold.model import LANGUAGES
 _FOLD = regex.compile(r"\s+")
 # The comma a few documents omit; not the Chinese one, as "大会" alone is the masthead name.
 _FORMULA_END = ","
+_BARE_FORMULA_WORDS = 3
 _SPACE_BEFORE_COMMA = regex.compile(r"\s+(?=[,،，])")
 
 
@@ -31,7 +32,10 @@ class StructureData:
 
     def is_formula(self, line: str) -> bool:
         """Whether ``line`` is the enacting formula; a few documents print it without its comma."""
-        return len(line) < 80 and fold(line).rstrip(_FORMULA_END) in self.bare_formula
+        if len(line) >= 80:
+            return False
+        folded = fold(line)
+        return folded in self.formula or folded.rstrip(_FORMULA_END) in self.bare_formula
 
     def is_annex_heading(self, line: str) -> bool:
         return len(line) < 200 and self.annex_heading.match(fold(line)) is not None
@@ -70,7 +74,12 @@ def structure_data(lang: str) -> StructureData:
     return StructureData(
         lang=lang,
         formula=frozenset(fold(f) for f in raw["formula"]),
-        bare_formula=frozenset(fold(f).rstrip(_FORMULA_END) for f in raw["formula"]),
+        bare_formula=frozenset(
+            fold(f).rstrip(_FORMULA_END)
+            for f in raw["formula"]
+            # Without its comma "Генеральная Ассамблея" is the masthead's name, not a formula.
+            if len(f.split()) >= _BARE_FORMULA_WORDS
+        ),
         annex_heading=_annex_heading(lang, raw["annex"]),
         meeting_words=tuple(raw["meeting"]),
         terminal=raw["terminal"],
