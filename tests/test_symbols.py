@@ -35,6 +35,9 @@ def test_grammar_examples(family: str, example: str) -> None:
         ("А/77/457", "A/77/457", "document", "77"),
         ("A/65/L.43/add.1", "A/65/L.43/Add.1", "draft", "65"),
         ("3369(XXX)", "3369 (XXX)", "resolution", "XXX"),
+        ("A/RES/77/256A–B", "A/RES/77/256 A-B", "resolution", "77"),
+        ("A/RES/77/290 b", "A/RES/77/290 B", "resolution", "77"),
+        ("A/77/673/Add/1", "A/77/673/Add.1", "document", "77"),
         ("A/65/PV.68", "A/65/PV.68", "record", "65"),
         ("S/PRST/2019/1", "S/PRST/2019/1", "prst", "2019"),
     ],
@@ -103,6 +106,13 @@ def test_round_trip(text: str) -> None:
         ("(A/77/457, para. 12)", ["A/77/457"]),
         ("S/RES/2282(2016) and A/RES/65/140.", ["S/RES/2282 (2016)", "A/RES/65/140"]),
         ("resolution 37/4 of 22 October 1982", []),
+        ("A/RES/77/256 A-B", ["A/RES/77/256 A-B"]),
+        ("A/RES/77/290 B ", ["A/RES/77/290 B"]),
+        ("(A/RES/77/256 A – B)", ["A/RES/77/256 A-B"]),
+        ("A/RES/77/1 Add", ["A/RES/77/1"]),
+        ("A/77/45 B", ["A/77/45"]),
+        ("A/RES/77/256 A/77/5", ["A/RES/77/256", "A/77/5"]),
+        ("(A/77/673/Add/1, párr. 8)", ["A/77/673/Add.1"]),
     ],
 )
 def test_find_symbols(text: str, expected: list[str]) -> None:
