@@ -38,6 +38,7 @@ def test_grammar_examples(family: str, example: str) -> None:
         ("A/RES/77/256A–B", "A/RES/77/256 A-B", "resolution", "77"),
         ("A/RES/77/290 b", "A/RES/77/290 B", "resolution", "77"),
         ("A/77/673/Add/1", "A/77/673/Add.1", "document", "77"),
+        ("A/75/457Add.2", "A/75/457/Add.2", "document", "75"),
         ("A/65/PV.68", "A/65/PV.68", "record", "65"),
         ("S/PRST/2019/1", "S/PRST/2019/1", "prst", "2019"),
     ],
@@ -113,6 +114,7 @@ def test_round_trip(text: str) -> None:
         ("A/77/45 B", ["A/77/45"]),
         ("A/RES/77/256 A/77/5", ["A/RES/77/256", "A/77/5"]),
         ("(A/77/673/Add/1, párr. 8)", ["A/77/673/Add.1"]),
+        ("(A/75/457Add.2, par. 13)", ["A/75/457/Add.2"]),
     ],
 )
 def test_find_symbols(text: str, expected: list[str]) -> None:

@@ -41,10 +41,10 @@ from sixfold.structure.segmented import split_segmented
 from sixfold.symbols import find_symbols, parse_resolution_number, resolution_symbol
 
 _SPACES = regex.compile(r"\s+")
-# Spaces a PDF left beside Chinese characters, digits and full-width punctuation in a title.
-_HAN_SPACE = regex.compile(
-    r"(?<=[\p{Han}\d\u3000-\u303f\uff00-\uffef])\s+|\s+(?=[\p{Han}\d\u3000-\u303f\uff00-\uffef])"
-)
+# Spaces a PDF left beside Chinese characters, digits, dashes, quotes and full-width punctuation
+# in a title.
+_CJK = r"[\p{Han}\d\u2014-\u201f\u3000-\u303f\uff00-\uffef]"
+_HAN_SPACE = regex.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
 _SUBJECT_HEADER = regex.compile(r"^\s*%%%([^\n]*)\n")
 # A one-line document longer than this is taken as segmented text.
 SEGMENTED_LINE = 2000
