@@ -7,7 +7,12 @@ import pytest
 from sixfold.facts.agenda import parse_agenda_items
 from sixfold.facts.dates import find_dates, parse_date
 from sixfold.facts.digits import to_ascii_digits
-from sixfold.facts.ordinals import ordinal_value, parse_meeting, parse_session
+from sixfold.facts.ordinals import (
+    ordinal_value,
+    parse_meeting,
+    parse_meeting_line,
+    parse_session,
+)
 from sixfold.facts.origin import is_adoption_line, parse_adoption_line, parse_origin
 from sixfold.model import Origin
 
@@ -144,6 +149,29 @@ MEETINGS = [
 @pytest.mark.parametrize(("lang", "text", "expected"), MEETINGS)
 def test_parse_meeting(lang: str, text: str, expected: str | None) -> None:
     assert parse_meeting(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        *((lang, text, expected) for lang, text, expected in MEETINGS if expected),
+        ("en", "56th plenary meeting 30 December 2022", "56"),
+        ("en", "at its 3rd plenary meeting, on 16 September 2022,", None),
+        ("zh", "2022年12月30日第56次全体会议", "56"),
+        ("zh", "第56次全体会议(续会)", "56"),
+        (
+            "zh",
+            "又注意到2022年11月1日至4日由博茨瓦纳主办的金伯利进程第十八次全体会议的成果，",
+            None,
+        ),
+        ("zh", "此建议已在2022年9月16日大会第三次全体会议获得通过，", None),
+        ("fr", "46e séance plénière (reprise)", "46"),
+        ("ru", "постановляет, что на 27‑м пленарном заседании", None),
+    ],
+)
+def test_parse_meeting_line(lang: str, text: str, expected: str | None) -> None:
+    """A closing meeting line, never a sentence of the body that names a meeting."""
+    assert parse_meeting_line(text, lang) == expected
 
 
 ORDINALS = [

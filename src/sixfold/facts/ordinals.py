@@ -12,9 +12,12 @@ from functools import cache
 
 import regex
 
+from sixfold.facts.dates import find_dates
 from sixfold.facts.lang import data, fold
 
 _MAX = 199
+_NOTE = regex.compile(r"[(（\[][^)）\]]{0,40}[)）\]]")
+_WORD = regex.compile(r"[\p{L}\p{N}]")
 
 
 @cache
@@ -129,3 +132,24 @@ def parse_session(text: str, lang: str) -> str | None:
 def parse_meeting(text: str, lang: str) -> str | None:
     """The plenary meeting number ("68") named in a meeting line."""
     return _parse_line(text, lang, "meeting")
+
+
+def parse_meeting_line(text: str, lang: str) -> str | None:
+    """The meeting number if ``text`` is a closing meeting line and not a sentence naming a
+    meeting ("...第十八次全体会议的成果，"): besides the meeting it holds at most a date and a
+    bracketed note ("(resumed)")."""
+    folded = fold(text, lang)
+    for pattern, template in _line_patterns(lang, "meeting"):
+        for match in pattern.finditer(folded):
+            value = _number(match.group("n"), lang)
+            rest = f"{folded[: match.start()]} {folded[match.end() :]}"
+            if value is not None and _only_dates_and_notes(rest, lang):
+                return template.format(n=value)
+    return None
+
+
+def _only_dates_and_notes(rest: str, lang: str) -> bool:
+    rest = _NOTE.sub(" ", rest)
+    for date in reversed(find_dates(rest, lang)):
+        rest = rest[: date.start] + rest[date.end :]
+    return not _WORD.search(rest)

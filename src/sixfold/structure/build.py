@@ -6,6 +6,7 @@ blocks → regions (masthead, body, closing, annexes) → blocks → paragraphs 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -17,31 +18,41 @@ from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, strip_inline
 from sixfold.clean.markup import unmark
 from sixfold.clean.normalize import normalize
 from sixfold.errors import NotUNDocumentError, UsageError
-from sixfold.facts.ordinals import parse_meeting
+from sixfold.facts.ordinals import parse_meeting_line
 from sixfold.model import LANGUAGES, Annex, Document, Footnote, Origin, Paragraph
 from sixfold.structure.body import build_paragraphs, number_ids
-from sixfold.structure.langdata import StructureData, structure_data
+from sixfold.structure.langdata import StructureData, fold, structure_data
 from sixfold.structure.language import detect_language
 from sixfold.structure.leads import lexicon
 from sixfold.structure.masthead import (
     Masthead,
     classify_closing,
     classify_top,
+    is_glued_masthead,
     is_symbol_line,
+    next_part,
+    part_letter,
     read_ods_fields,
+    resolution_number,
+    title_part,
+    unglue_number,
 )
 from sixfold.structure.segmented import split_segmented
-from sixfold.symbols import find_symbols, resolution_symbol
+from sixfold.symbols import find_symbols, parse_resolution_number, resolution_symbol
 
 _SPACES = regex.compile(r"\s+")
-# Spaces a PDF left beside Chinese characters and digits in a letter's title.
-_HAN_SPACE = regex.compile(r"(?<=[\p{Han}\d])\s+|\s+(?=[\p{Han}\d])")
+# Spaces a PDF left beside Chinese characters, digits, dashes, quotes and full-width punctuation
+# in a title.
+_CJK = r"[\p{Han}\d\u2014-\u201f\u3000-\u303f\uff00-\uffef]"
+_HAN_SPACE = regex.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
 _SUBJECT_HEADER = regex.compile(r"^\s*%%%([^\n]*)\n")
 # A one-line document longer than this is taken as segmented text.
 SEGMENTED_LINE = 2000
 # A phrase opening at least this share of the paragraphs the commonest phrase opens is a sign of a
 # new paragraph after a finished block at a page end ("وإذ", "又"), though seldom a whole lead.
 PHRASE_SHARE = 0.1
+# The masthead of a resolution ends within this many lines (its number line is among them).
+MASTHEAD_LINES = 40
 _BODY_BY_PREFIX = (("A/HRC/", "HRC"), ("A/", "GA"), ("S/", "SC"), ("E/", "ECOSOC"))
 
 
@@ -134,21 +145,50 @@ def _regions(lines: list[str], data: StructureData, masthead: Masthead) -> Regio
             classify_top(line, data.lang, masthead)  # running header: the symbol, nothing else
         else:
             kept.append(line)
-    formula = next((i for i, line in enumerate(kept) if data.is_formula(line)), None)
+    formula = _formula_at(kept, data)
     if formula is None:
         start = _top_end(kept, data, masthead)
+        number = _number_at(kept[:MASTHEAD_LINES], data.lang)
+        if number is not None and masthead.letter_title is None:
+            start = max(start, number + 1)  # a resolution printed without its formula
         top, rest = kept[:start], kept[start:]
     else:
         top, rest = kept[:formula], kept[formula + 1 :]
-    _read_top(top, data, masthead)
-    body, annexes = _split_tail(rest, data, masthead)
-    return Regions(body, annexes)
+    top = [piece for line in top for piece in unglue_number(line, data.lang)]
+    spill = _read_top(top, data, masthead)
+    body, annexes = _split_tail(spill + rest, data, masthead)
+    subtitle = title_part(masthead, body)
+    return Regions([subtitle, *body] if subtitle else body, annexes)
+
+
+def _formula_at(lines: list[str], data: StructureData) -> int | None:
+    """The enacting formula; printed without its comma when an operative clause follows at once
+    ("The General Assembly" / "Resolves that:"), it is only looked for after the number line,
+    since the masthead prints the same name ("Генеральная Ассамблея", "大会")."""
+    exact = next((i for i, line in enumerate(lines) if data.is_formula(line)), None)
+    if exact is not None:
+        return exact
+    number = _number_at(lines, data.lang)
+    if number is None:
+        return None
+    bare = _bare_formulas(data.lang)
+    return next((i for i in range(number + 1, len(lines)) if fold(lines[i]) in bare), None)
+
+
+def _number_at(lines: list[str], lang: str) -> int | None:
+    """The number line of a resolution ("77/266. Working Capital Fund for 2023")."""
+    return next((i for i, line in enumerate(lines) if parse_resolution_number(line, lang)), None)
+
+
+@functools.cache
+def _bare_formulas(lang: str) -> frozenset[str]:
+    return frozenset(f.rstrip(",،，") for f in structure_data(lang).formula)
 
 
 def _top_end(lines: list[str], data: StructureData, masthead: Masthead) -> int:
     """Where the masthead of a document without an enacting formula ends: after its letter
     title if it has one near the top, else after its leading masthead lines."""
-    head = [i for i, line in enumerate(lines[:40]) if data.is_letter_title(line)]
+    head = [i for i, line in enumerate(lines[:MASTHEAD_LINES]) if data.is_letter_title(line)]
     if head:
         title = _SPACES.sub(" ", lines[head[0]].strip())
         masthead.set("letter_title", _HAN_SPACE.sub("", title) if data.lang == "zh" else title)
@@ -160,19 +200,33 @@ def _top_end(lines: list[str], data: StructureData, masthead: Masthead) -> int:
     return len(lines)
 
 
-def _read_top(top: list[str], data: StructureData, masthead: Masthead) -> None:
+def _read_top(top: list[str], data: StructureData, masthead: Masthead) -> list[str]:
+    """Read the masthead lines; return the lines after a first part letter ("A" and the part's
+    subtitle), which belong to the body.  A line that opens like a letter's title is one only
+    when the masthead is not a resolution's: an agenda item may be named "Letter dated ..."."""
     title_open = False
-    for line in top:
+    letter_titles: list[str] = []
+    spill: list[str] = []
+    for i, line in enumerate(top):
         if not line.strip():
+            continue
+        if masthead.number and (part := part_letter(line)):
+            masthead.parts.append(part)
+            spill = top[i + 1 :]
+            break
+        if title_open and masthead.title:
+            # A wrapped title goes on to the formula, whatever it names ("... of the" /
+            # "United Nations", "... sur les travaux de sa" / "cinquante-quatrième session").
+            masthead.title = f"{masthead.title} {line.strip()}"
             continue
         had_number = masthead.number
         if classify_top(line, data.lang, masthead):
             title_open = masthead.number is not None and had_number is None
-            continue
-        if data.is_letter_title(line):
-            masthead.set("letter_title", line.strip())
-        elif title_open and masthead.title:
-            masthead.title = f"{masthead.title} {line.strip()}"
+        elif data.is_letter_title(line):
+            letter_titles.append(line.strip())
+    if letter_titles and masthead.number is None:
+        masthead.set("letter_title", letter_titles[0])
+    return spill
 
 
 def _split_tail(
@@ -188,8 +242,13 @@ def _split_tail(
             annexes.append([])
             state = "annex"
             continue
+        if state == "annex" and is_glued_masthead(line):
+            state = "closing"
         if state == "annex":
             annexes[-1].append(line)
+            continue
+        if state == "body" and masthead.parts and part_letter(line) == next_part(masthead):
+            masthead.parts.append(next_part(masthead) or "")
             continue
         if state == "body" and _is_meeting(line, data):
             state = "closing"
@@ -205,7 +264,7 @@ def _split_tail(
 
 
 def _is_meeting(line: str, data: StructureData) -> bool:
-    return data.may_be_meeting(line) and parse_meeting(line.strip(), data.lang) is not None
+    return data.may_be_meeting(line) and parse_meeting_line(line.strip(), data.lang) is not None
 
 
 def _claim_closing_date(body: list[str], data: StructureData, masthead: Masthead) -> None:
@@ -269,6 +328,10 @@ def _is_resolution(masthead: Masthead) -> bool:
     return bool(masthead.number or masthead.adoption_line) and masthead.letter_title is None
 
 
+def _title(title: str | None, lang: str) -> str | None:
+    return _HAN_SPACE.sub("", title) if title and lang == "zh" else title
+
+
 def _document(
     masthead: Masthead,
     lang: str,
@@ -278,15 +341,14 @@ def _document(
     annexes: list[Annex],
 ) -> Document:
     resolution = _is_resolution(masthead)
+    number = resolution_number(masthead)
     symbol = masthead.symbol
-    if symbol is None and masthead.number and resolution:
-        symbol = resolution_symbol(masthead.number)
+    if symbol is None and number and resolution:
+        symbol = resolution_symbol(number)
     body = masthead.body or next(
         (code for prefix, code in _BODY_BY_PREFIX if symbol and symbol.startswith(prefix)), None
     )
-    session = masthead.session or (
-        masthead.number.split("/")[0] if masthead.number and resolution else None
-    )
+    session = masthead.session or (number.split("/")[0] if number and resolution else None)
     warnings = [] if symbol else ["no document symbol in the text"]
     doc_type = "resolution" if resolution else "letter" if masthead.letter_title else "other"
     texts = [p.text for p in paragraphs] + [n.text for n in footnotes]
@@ -303,8 +365,8 @@ def _document(
         body=body,
         doc_type=doc_type,
         session=session,
-        number=masthead.number if resolution else None,
-        title=masthead.title if resolution else masthead.letter_title,
+        number=number if resolution else None,
+        title=_title(masthead.title, lang) if resolution else masthead.letter_title,
         adopted=(masthead.adopted or masthead.closing_date) if resolution else None,
         issued=masthead.issued,
         agenda_items=masthead.agenda_items,

@@ -10,6 +10,7 @@ that yields a fact is consumed.  The first value found for a fact wins.
 from __future__ import annotations
 
 import functools
+import itertools
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -24,11 +25,23 @@ from sixfold.facts.origin import is_adoption_line, parse_adoption_line, parse_or
 from sixfold.model import Origin
 from sixfold.symbols import Symbol, find_symbols, parse_resolution_number
 
-# Lines longer than this are body text, never masthead.
+# Lines longer than this are body text, never masthead (a number line with its title may be
+# longer: some titles run to 60 words).
 MAX_MASTHEAD_LINE = 400
+MAX_NUMBER_LINE = 1000
 _CHINESE_MEETING = regex.compile(r"第?\s*[0-9٠-٩]+\s*次全体会议")
 _JOB_NUMBER = regex.compile(r"^\s*(\d{2}-\d{5})(?:\s*\([A-Z]\))?")
 _ODS_JOB = regex.compile(r"^N(\d{2})(\d{5})[A-Z]?$")
+# A resolution adopted in parts prints each part's letter alone on a line ("A", "## B").
+_PART_LINE = regex.compile(r"^[\s#*]*(?<part>[A-H])[\s*]*$")
+# Segmented text runs the first part letter into the title: "Title A Subtitle".
+_TITLE_PART = regex.compile(r"^(?<title>.*?\S)\s+A(?:\s+(?<rest>\S.*))?$")
+# A number line run into the line before it (segmented text without a bracketed origin).
+_EMBEDDED_NUMBER = regex.compile(
+    r"(?<=\S\s+)(?=[0-9\u0660-\u0669]{1,3}\s*/\s*[0-9\u0660-\u0669]{1,4}\b)"
+)
+# ... and a later part letter into the end of the previous part: "... privés . B Politiques".
+_PART_IN_TEXT = "(?:^|[.;:]\\s+){letter}(?:\\s|$)"
 
 
 @dataclass(frozen=True)
@@ -65,6 +78,14 @@ class Masthead:
     closing_date: str | None = None
     adoption_line: bool = False
     letter_title: str | None = None
+    parts: list[str] = field(default_factory=list)
+    # The distribution line was just read without its date: a date alone on the next line is
+    # the issue date, even after the adoption line.
+    issue_date_next: bool = False
+
+    @property
+    def awaits_issue_date(self) -> bool:
+        return self.issue_date_next and self.issued is None
 
     def set(self, name: str, value: object) -> None:
         if value and not getattr(self, name):
@@ -99,10 +120,14 @@ def _only_date(line: str, lang: str) -> str | None:
 def classify_top(line: str, lang: str, masthead: Masthead) -> bool:
     """Read one masthead line into ``masthead``; True when the line was masthead, not text."""
     text = line.strip()
-    if not text or len(text) > MAX_MASTHEAD_LINE:
+    if len(text) > MAX_MASTHEAD_LINE:
+        return len(text) <= MAX_NUMBER_LINE and _read_number(text, lang, masthead)
+    if not text:
         return False
     names = _names()
     consumed = False
+    issue_date_next = masthead.awaits_issue_date
+    masthead.issue_date_next = False  # only the line right after the distribution line
     symbols = find_symbols(text)
     body_named = _strip_names(text)
     distr = names.distribution.search(text)
@@ -112,6 +137,7 @@ def classify_top(line: str, lang: str, masthead: Masthead) -> bool:
         dates = find_dates(tail, lang) or find_dates(tail, "en")
         if dates:
             masthead.set("issued", dates[0].iso)
+        masthead.issue_date_next = not dates
         body_named = _strip_names(text[: distr.start()] + tail)
         consumed = True
     if symbols and (not body_named.strip() or is_symbol_line(body_named)):
@@ -130,6 +156,9 @@ def classify_top(line: str, lang: str, masthead: Masthead) -> bool:
             return True
     if not body_named.strip() and text:
         return True  # "United Nations" alone
+    # Before the session: a title may name one ("76/15. Pouvoirs ... à la soixante-seizième session").
+    if _read_number(text, lang, masthead):
+        return True
     session = parse_session(text, lang) or parse_session(text, "en")
     if session:
         masthead.set("session", session)
@@ -143,7 +172,8 @@ def classify_top(line: str, lang: str, masthead: Masthead) -> bool:
         return True
     if consumed:
         return True
-    issued = None if masthead.issued or masthead.adoption_line else _only_date(text, lang)
+    after_adoption = masthead.adoption_line and not issue_date_next
+    issued = None if masthead.issued or after_adoption else _only_date(text, lang)
     if issued:
         masthead.set("issued", issued)
         return True
@@ -155,12 +185,15 @@ def classify_top(line: str, lang: str, masthead: Masthead) -> bool:
     if origin is not None:
         masthead.set("origin", origin)
         return True
+    return False
+
+
+def _read_number(text: str, lang: str, masthead: Masthead) -> bool:
     number = parse_resolution_number(text, lang)
     if number:
         masthead.set("number", number)
         masthead.set("title", _title_after_number(text))
-        return True
-    return False
+    return number is not None
 
 
 def classify_closing(line: str, lang: str, masthead: Masthead) -> bool:
@@ -175,7 +208,7 @@ def classify_closing(line: str, lang: str, masthead: Masthead) -> bool:
         if rest_date:
             masthead.set("closing_date", rest_date)
         return True
-    date = _only_date(text, lang)
+    date = None if masthead.awaits_issue_date else _only_date(text, lang)
     if date:
         masthead.set("closing_date", date)
         return True
@@ -198,6 +231,13 @@ def is_symbol_line(text: str) -> bool:
     return bool(matches) and not rest.strip(" \t,;")
 
 
+def is_glued_masthead(line: str) -> bool:
+    """The first line of the masthead an ODS export prints after everything else, annexes
+    included ("United NationsA/RES/77/261General AssemblyDistr.: General")."""
+    text = line.strip()
+    return _glued_masthead(text) and _names().distribution.search(text) is not None
+
+
 def _glued_masthead(text: str) -> bool:
     """'United NationsA/RES/65/140General AssemblyDistr.: General' as ODS exports print it."""
     return any(name in text for name in _names().united_nations) and len(text) < 200
@@ -213,3 +253,81 @@ def _title_after_number(line: str) -> str | None:
         return None
     title = line[match.end() :].strip()
     return title or None
+
+
+def unglue_number(line: str, lang: str) -> list[str]:
+    """An adoption line and the number line after it, when segmented text ran them together."""
+    for match in _EMBEDDED_NUMBER.finditer(line):
+        head, tail = line[: match.start()], line[match.start() :]
+        if is_adoption_line(head, lang) and parse_resolution_number(tail, lang):
+            return [head, tail]
+    return [line]
+
+
+def part_letter(line: str) -> str | None:
+    """The letter of a part heading ("A") if ``line`` is one."""
+    match = _PART_LINE.match(line)
+    return match.group("part") if match else None
+
+
+def next_part(masthead: Masthead) -> str | None:
+    """The letter the next part heading would carry."""
+    return chr(ord(masthead.parts[-1]) + 1) if masthead.parts else None
+
+
+def title_part(masthead: Masthead, body: list[str]) -> str | None:
+    """Take a first part letter run into the title, when the body has the second part.
+
+    Returns the subtitle of part A (the title's tail after the letter), which is body text.
+    """
+    match = _TITLE_PART.match(masthead.title or "")
+    if masthead.parts or match is None:
+        return None
+    later = [chr(code) for code in range(ord("B"), ord("H") + 1)]
+    found = list(itertools.takewhile(lambda letter: _part_in(letter, body), later))
+    if not found:
+        return None
+    masthead.title = match.group("title")
+    masthead.parts += ["A", *found]
+    return match.group("rest")
+
+
+def _part_in(letter: str, body: list[str]) -> bool:
+    pattern = _part_pattern(letter)
+    return any(pattern.search(line) for line in body)
+
+
+@functools.cache
+def _part_pattern(letter: str) -> regex.Pattern[str]:
+    return regex.compile(_PART_IN_TEXT.format(letter=letter))
+
+
+def resolution_number(masthead: Masthead) -> str | None:
+    """The number with the parts of the resolution, in session/number order.
+
+    Arabic prints the number first or second depending on the digits and the export; the
+    session named in the masthead or the symbol tells which side is which.  A symbol that
+    names parts ("A/RES/77/290 B") gives them when the text does not print them.
+    """
+    symbol = _resolution_symbol(masthead.symbol)
+    number = masthead.number
+    if number is None:
+        return f"{symbol.session}/{symbol.number}" if symbol and masthead.adoption_line else None
+    first, _, second = number.partition("/")
+    session = masthead.session or (symbol.session if symbol else None)
+    if session and second == session != first:
+        number = f"{second}/{first}"
+    if symbol and f"{symbol.session}/{symbol.number}".startswith(f"{number} "):
+        return f"{symbol.session}/{symbol.number}"
+    if masthead.parts and " " not in number:
+        letters = masthead.parts[0] + ("-" + masthead.parts[-1] if len(masthead.parts) > 1 else "")
+        return f"{number} {letters}"
+    return number
+
+
+def _resolution_symbol(text: str | None) -> Symbol | None:
+    try:
+        symbol = Symbol.parse(text) if text else None
+    except ValueError:
+        return None
+    return symbol if symbol and symbol.family == "resolution" else None

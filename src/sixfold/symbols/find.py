@@ -22,6 +22,11 @@ _SUFFIX_AFTER = regex.compile(
     r"\s*(?:and|et|y|и|و|和|及|,|、)\s*(?<suffix>(?:Add|Rev|Corr)\.\s?\d+)(?![\w/])",
     regex.IGNORECASE,
 )
+# The parts of a resolution adopted in parts, printed after its symbol: "A/RES/77/256 A-B".
+# Capitals only, and a letter standing alone, so that a following word is never taken.
+_PARTS_AFTER = regex.compile(r"\s?[A-H](?:\s?[-\u2010-\u2015]\s?[A-H])?(?![\w/\-\u2010-\u2015])")
+
+_SPACE = regex.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,7 @@ def find_symbols(text: str) -> list[SymbolMatch]:
         if parsed is None:
             continue
         end, symbol = parsed
+        end, symbol = _with_parts(text, end, symbol)
         found.append(SymbolMatch(candidate.start(), end, symbol))
         follow = _SUFFIX_AFTER.match(text, end)
         if follow and not symbol.joint:
@@ -60,6 +66,23 @@ def find_symbols(text: str) -> list[SymbolMatch]:
             extra = Symbol.parse(f"{symbol}/{suffix}")
             found.append(SymbolMatch(follow.start("suffix"), follow.end(), extra))
     return found
+
+
+def _with_parts(text: str, end: int, symbol: Symbol) -> tuple[int, Symbol]:
+    """The symbol extended by the part letters printed after it, when it is a resolution."""
+    parts = _PARTS_AFTER.match(text, end)
+    if (
+        parts is None
+        or symbol.family != "resolution"
+        or symbol.suffixes
+        or not symbol.number.isdigit()
+    ):
+        return end, symbol
+    try:
+        letters = _SPACE.sub("", parts.group())
+        return parts.end(), Symbol.parse(f"{symbol} {letters}")
+    except SymbolError:
+        return end, symbol
 
 
 def resolution_symbol(number: str, body: str = "GA") -> str:

@@ -20,10 +20,13 @@ from sixfold.symbols.grammar import Family, families
 _LOOKALIKES = str.maketrans({"А": "A", "Е": "E", "С": "C", "Р": "P", "Т": "T", "Х": "X"})
 _SPACED_SLASH = regex.compile(r"\s*/\s*")
 _SPACED_DOT = regex.compile(r"\.\s+(?=\d)")
+# "A/77/673/Add/1": a slash typed for the dot of a suffix; "A/75/457Add.2": its slash left out.
+_SLASHED_SUFFIX = regex.compile(r"(?i)(?<=/(?:Add|Rev|Corr|Amend))/(?=\d)")
+_UNSLASHED_SUFFIX = regex.compile(r"(?i)(?<=\d)(?=(?:Add|Rev|Corr|Amend)\.\s?\d)")
 _DASH = regex.compile(r"[\u2010-\u2015\u2212]")
 # The hyphen that joins two symbols ("A/65/382-S/2010/490"), not the one of "ES-10".
 _JOINT = regex.compile(r"\s*-\s*(?=[ASE]/)")
-_LETTER_NUMBER = regex.compile(r"(\d)\s?([A-H])$", regex.IGNORECASE)
+_LETTER_NUMBER = regex.compile(r"(\d)\s?([A-H](?:-[A-H])?)$", regex.IGNORECASE)
 
 
 class SymbolError(UsageError, ValueError):
@@ -79,6 +82,8 @@ def normalise(s: str) -> str:
     text = unicodedata.normalize("NFKC", s).translate(_LOOKALIKES).strip()
     text = _DASH.sub("-", text)
     text = _SPACED_SLASH.sub("/", text)
+    text = _SLASHED_SUFFIX.sub(".", text)
+    text = _UNSLASHED_SUFFIX.sub("/", text)
     return _SPACED_DOT.sub(".", text)
 
 
