@@ -4,8 +4,10 @@ Why not SQLite's own tokenizer: it treats a run of Chinese characters as one tok
 inside 联合国秘书长 is never found), folds no Arabic letter forms and stems nothing.  Terms are
 produced here and handed to the index as space-separated words:
 
-* Chinese: one term per Han character, so any run of characters is a phrase of terms and a
-  query needs no spaces; Latin words and numbers inside Chinese text stay whole.
+* Chinese: one term per character (Han, but also each digit and Latin letter), so any run of
+  characters is a phrase of terms and a query needs no spaces, even one that starts or ends
+  inside a number ("2年3月" is found in "2022年3月").  In other languages a Han character is
+  a word of its own, and no word runs on into one.
 * Arabic: diacritics and tatweel removed, alef/ya/ta marbuta forms folded (``data/analysis.toml``).
 * English, French, Spanish, Russian: case folded, Snowball-stemmed, then accents stripped.
 * Everywhere: NFKC, case folding, Arabic-Indic and other digits read as ASCII digits.
@@ -27,8 +29,8 @@ import Stemmer
 
 from sixfold.facts.digits import to_ascii_digits
 
-_TOKEN = regex.compile(r"\p{Han}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
-_HAN = regex.compile(r"\p{Han}")
+_WORD = regex.compile(r"\p{Han}|[[\p{L}\p{N}]--\p{Han}][[\p{L}\p{M}\p{N}]--\p{Han}]*", regex.V1)
+_CHARACTER = regex.compile(r"[\p{L}\p{N}]\p{M}*")
 
 
 @dataclass(frozen=True)
@@ -92,23 +94,33 @@ def _normaliser(lang: str, stem: bool) -> Callable[[str], str]:
     return normalise
 
 
+def _pattern(lang: str | None) -> regex.Pattern[str]:
+    return _CHARACTER if lang == "zh" else _WORD
+
+
 def tokens(text: str, lang: str | None, *, stem: bool = True) -> Iterator[Token]:
     """The words of ``text`` with their offsets and terms (empty terms are dropped)."""
     normalise = _normaliser(lang or "", stem)
-    for match in _TOKEN.finditer(text):
+    for match in _pattern(lang).finditer(text):
         term = normalise(match.group())
         if term:
             yield Token(match.start(), match.end(), term)
 
 
+def _words(text: str, lang: str | None, stem: bool) -> list[str]:
+    """The terms of :func:`tokens` without their offsets: searching re-ranks candidates by
+    folding them, so this path skips building a token per word."""
+    normalise = _normaliser(lang or "", stem)
+    return [term for term in map(normalise, _pattern(lang).findall(text)) if term]
+
+
 def terms(text: str, lang: str | None) -> list[str]:
     """Index terms of ``text``: what the full-text index stores and a query looks up."""
-    return [t.term for t in tokens(text, lang)]
+    return _words(text, lang, stem=True)
 
 
 def fold(text: str, lang: str | None) -> str:
-    """Text reduced to comparable words (no stemming), space-separated; Chinese characters are
-    kept adjacent so that a wording is found whatever the spacing of the source."""
-    words = [t.term for t in tokens(text, lang, stem=False)]
-    joined = " ".join(words)
-    return regex.sub(r"(?<=\p{Han}) (?=\p{Han})", "", joined) if _HAN.search(joined) else joined
+    """Text reduced to comparable words (no stemming), space-separated; Chinese to its letters
+    and digits with no space at all, so that a wording is found whatever the spacing and
+    punctuation of the source ("the same consecutive characters")."""
+    return ("" if lang == "zh" else " ").join(_words(text, lang, stem=False))

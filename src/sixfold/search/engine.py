@@ -3,7 +3,10 @@
 Ranking is staged because UN resolutions repeat agreed language: a user who types a remembered
 wording wants the paragraphs that contain it, in that order, before paragraphs that merely share
 its words.  Stage 1 is the query's terms as one phrase, stage 2 all terms in any order, stage 3
-(only when both found nothing) any term; within a stage, BM25.
+(only when both found nothing) any term; within a stage, BM25.  Terms are stemmed, so a phrase
+match may be a variant ("Reaffirming its commitment" for "Reaffirms its commitment"): the first
+``CANDIDATES`` phrase matches are re-ranked so that those holding the query's own words, after
+folding but not stemming, come first.
 
 Safety: user text never reaches the FTS5 query language.  The query is analysed into terms
 (letters and digits only, :mod:`sixfold.search.analysis`) and each is quoted, so quotes,
@@ -22,6 +25,9 @@ from sixfold.model import LANGUAGES
 from sixfold.search.analysis import fold, terms, tokens
 
 SNIPPET_CHARS = 240
+# Phrase matches checked for the query's exact wording: enough that variants of a repeated
+# wording cannot crowd out the exact ones, few enough to fold in a millisecond or two.
+CANDIDATES = 50
 # What may separate two marked words for them to be marked as one run ("Secretary-General").
 _JOINABLE = regex.compile(r"[\s\-‑’']{0,2}")
 _SCRIPTS = (
@@ -137,9 +143,14 @@ def search(
     for name, build in stages:
         if name == "any word" and found:
             break
-        scored: list[tuple[float, Hit]] = []
+        scored: list[tuple[tuple[bool, float], Hit]] = []
         for lang, words in per_language.items():
-            scored += _run(conn, build(words), lang, filters, limit + len(seen))
+            if name == "phrase":
+                rows = _run(conn, build(words), lang, filters, max(limit + len(seen), CANDIDATES))
+                scored += _wording_first(rows, fold(query, lang), lang, limit + len(seen))
+            else:
+                rows = _run(conn, build(words), lang, filters, limit + len(seen))
+                scored += [((False, score), hit) for score, hit in rows]
         for _, hit in sorted(scored, key=lambda pair: pair[0]):
             if hit.paragraph_id not in seen and len(found) < limit:
                 seen.add(hit.paragraph_id)
@@ -147,9 +158,26 @@ def search(
                 found.append(hit)
         if len(found) >= limit:
             break
+        if found:  # a phrase matched: the query is in the languages it matched in
+            per_language = {h.language: per_language[h.language] for h in found}
     for hit in found:
         hit.snippet = snippet(hit.text, query, hit.language)
     return found
+
+
+def _wording_first(
+    rows: list[tuple[float, Hit]], needle: str, lang: str, wanted: int
+) -> list[tuple[tuple[bool, float], Hit]]:
+    """Sort keys putting the phrase matches that hold the query's own wording first.  Folding a
+    long paragraph costs, so once ``wanted`` such matches are found in BM25 order the rest are
+    not folded: they cannot reach the page."""
+    keyed: list[tuple[tuple[bool, float], Hit]] = []
+    found = 0
+    for score, hit in rows:
+        holds = found < wanted and _contains(fold(hit.text, lang), needle, lang)
+        found += holds
+        keyed.append(((not holds, score), hit))
+    return keyed
 
 
 def _run(
@@ -229,6 +257,8 @@ def snippet(text: str, query: str, lang: str, mark: tuple[str, str] = ("**", "**
     wanted = set(terms(query, lang))
     spans: list[tuple[int, int]] = []
     for token in tokens(text, lang):
+        if spans and token.start >= spans[0][0] + SNIPPET_CHARS:  # past the snippet's end
+            break
         if token.term not in wanted:
             continue
         if spans and _JOINABLE.fullmatch(text[spans[-1][1] : token.start]):  # one mark a run

@@ -1,0 +1,221 @@
+"""Search latency (issue 8, acceptance 3): sixfold against a bare FTS5 index, 1 and 8 clients.
+
+    python bench/bench_search.py [--library data/library] [--queries 1000] [--clients 1 8]
+                                 [--seed S] [--limit 10]
+
+Queries are cut from paragraphs sampled evenly across the six languages, as in
+``eval/eval_search.py`` (6-10 words, 12-20 Chinese characters, no quotes, no language filter).
+Each client is a thread with its own connection (``Library.open``); the clients share the
+queries round-robin and start together, and queries/s is their total over the wall time.  The
+engines take turns on fifths of the queries, so that other work on the machine weighs on each
+alike.
+
+The floor is the engine alone: the same paragraphs' terms in a plain FTS5 table built directly
+with sqlite3 (same tokenizer, no joins, no filters), asked one MATCH ordered by bm25 with the
+query's terms analysed beforehand, outside the clock.  Two floors are timed: the phrase (what
+sixfold's first stage asks) and all words with AND.  Build ``data/library`` first with
+``bench/bench_ingest.py`` or ``eval/eval_search.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sqlite3
+import statistics
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from eval.eval_search import make_query  # noqa: E402
+
+from sixfold.library import Library  # noqa: E402
+from sixfold.library.store import library_file  # noqa: E402
+from sixfold.model import LANGUAGES  # noqa: E402
+from sixfold.search.analysis import terms  # noqa: E402
+
+Query = tuple[str, str, list[str]]  # (language, text, its terms)
+Runner = Callable[[Query], object]
+GOAL_P99_MS = 50.0
+GOAL_RATIO = 2.0
+
+
+def percentile(values: Sequence[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def sample_queries(library: Library, count: int, seed: int) -> list[Query]:
+    rng = random.Random(seed)
+    queries: list[Query] = []
+    for i, lang in enumerate(LANGUAGES):
+        want = count // len(LANGUAGES) + (i < count % len(LANGUAGES))
+        ids = [
+            pid
+            for (pid,) in library.conn.execute(
+                "SELECT p.id FROM paragraphs p JOIN documents d ON d.id = p.document_id"
+                " WHERE d.language = ? ORDER BY p.id",
+                (lang,),
+            )
+        ]
+        rng.shuffle(ids)
+        for pid in ids:
+            (text,) = library.conn.execute(
+                "SELECT text FROM paragraphs WHERE id = ?", (pid,)
+            ).fetchone()
+            query = make_query(text, lang, rng)
+            if query is not None:
+                queries.append((lang, query, terms(query, lang)))
+                if sum(q[0] == lang for q in queries) == want:
+                    break
+    rng.shuffle(queries)
+    return queries
+
+
+def build_floor(library: Path, floor: Path) -> None:
+    """A plain FTS5 table of every paragraph's terms, rowid = paragraph id (kept between runs
+    while it holds as many rows as the library)."""
+    source = library_file(library)
+    conn = sqlite3.connect(floor)
+    conn.execute("ATTACH DATABASE ? AS lib", (f"file:{source}?mode=ro",))
+    wanted = conn.execute("SELECT count(*) FROM lib.paragraphs").fetchone()[0]
+    exists = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'bare'").fetchone()[0]
+    if exists and conn.execute("SELECT count(*) FROM bare").fetchone()[0] == wanted:
+        conn.close()
+        return
+    with conn:
+        conn.execute("DROP TABLE IF EXISTS bare")
+        conn.execute(
+            "CREATE VIRTUAL TABLE bare USING fts5 (terms,"
+            " tokenize=\"unicode61 remove_diacritics 0 categories 'L* N* Co M*'\")"
+        )
+        conn.execute("INSERT INTO bare (rowid, terms) SELECT id, terms FROM lib.paragraphs")
+    conn.close()
+
+
+def floor_runner(floor: Path, build: Callable[[list[str]], str], limit: int) -> Runner:
+    conn = sqlite3.connect(floor, check_same_thread=False)
+    sql = "SELECT rowid FROM bare WHERE bare MATCH ? ORDER BY bm25(bare) LIMIT ?"
+
+    def run(query: Query) -> object:
+        return conn.execute(sql, (build(query[2]), limit)).fetchall()
+
+    return run
+
+
+def phrase(words: list[str]) -> str:
+    return '"' + " ".join(words) + '"'
+
+
+def all_words(words: list[str]) -> str:
+    return " AND ".join(f'"{w}"' for w in words)
+
+
+def sixfold_runner(library: Path, limit: int) -> Runner:
+    lib = Library.open(library)
+
+    def run(query: Query) -> object:
+        return lib.search(query[1], limit=limit)
+
+    return run
+
+
+def measure(
+    make_runner: Callable[[], Runner], queries: list[Query], clients: int
+) -> tuple[list[float], float]:
+    """Per-query latencies and the wall time (s) with ``clients`` threads, each its own runner."""
+    runners = [make_runner() for _ in range(clients)]
+    for runner in runners:  # warm caches and prepared statements outside the clock
+        for query in queries[:20]:
+            runner(query)
+    latencies: list[list[float]] = [[] for _ in range(clients)]
+    barrier = threading.Barrier(clients + 1)
+
+    def client(k: int) -> None:
+        barrier.wait()
+        for query in queries[k::clients]:
+            start = time.perf_counter()
+            runners[k](query)
+            latencies[k].append(time.perf_counter() - start)
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(clients)]
+    for thread in threads:
+        thread.start()
+    barrier.wait()
+    start = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - start
+    return [x for per in latencies for x in per], wall
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--library", type=Path, default=REPO / "data" / "library")
+    ap.add_argument("--floor", type=Path, default=REPO / "data" / "bench-floor.sqlite")
+    ap.add_argument("--queries", type=int, default=1000)
+    ap.add_argument("--clients", type=int, nargs="+", default=[1, 8])
+    ap.add_argument("--limit", type=int, default=10)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--rounds", type=int, default=5, help="turns the engines take")
+    args = ap.parse_args()
+    with Library.open(args.library) as library:
+        queries = sample_queries(library, args.queries, args.seed)
+        paragraphs = library.stats().paragraphs
+    build_floor(args.library, args.floor)
+    engines: list[tuple[str, Callable[[], Runner]]] = [
+        ("sixfold search", lambda: sixfold_runner(args.library, args.limit)),
+        ("floor: FTS5 phrase", lambda: floor_runner(args.floor, phrase, args.limit)),
+        ("floor: FTS5 AND", lambda: floor_runner(args.floor, all_words, args.limit)),
+    ]
+    rounds = [queries[i :: args.rounds] for i in range(args.rounds)]
+    header = f"{'engine':22} {'clients':>7} {'p50 ms':>8} {'p99 ms':>8} {'mean ms':>8} {'q/s':>8}"
+    print(header)
+    print("-" * len(header))
+    results: dict[tuple[str, int], tuple[float, float, float]] = {}
+    for clients in args.clients:
+        timed: dict[str, tuple[list[float], float]] = {name: ([], 0.0) for name, _ in engines}
+        for part in rounds:  # engines take turns, so a change in the machine's load hits all
+            for name, make in engines:
+                latencies, wall = measure(make, part, clients)
+                timed[name] = (timed[name][0] + latencies, timed[name][1] + wall)
+        for name, _ in engines:
+            latencies, wall = timed[name]
+            rate = len(latencies) / wall
+            p50, p99 = percentile(latencies, 0.5) * 1e3, percentile(latencies, 0.99) * 1e3
+            results[name, clients] = (p50, p99, rate)
+            print(
+                f"{name:22} {clients:7} {p50:8.2f} {p99:8.2f}"
+                f" {statistics.fmean(latencies) * 1e3:8.2f} {rate:8.0f}"
+            )
+    print()
+    for clients in args.clients:
+        ours = results["sixfold search", clients]
+        for floor in ("floor: FTS5 phrase", "floor: FTS5 AND"):
+            base = results[floor, clients]
+            print(
+                f"{clients} client(s): sixfold / {floor[7:]}: p50 {ours[0] / base[0]:.1f}x,"
+                f" p99 {ours[1] / base[1]:.1f}x, throughput {base[2] / ours[2]:.1f}x"
+                f" (goal <= {GOAL_RATIO:.0f}x)"
+            )
+    top = max(args.clients)
+    p99 = results["sixfold search", top][1]
+    print(
+        f"p99 with {top} clients: {p99:.1f} ms (goal < {GOAL_P99_MS:.0f} ms):"
+        f" {'PASS' if p99 < GOAL_P99_MS else 'FAIL'}"
+    )
+    import sixfold
+
+    print(
+        f"sixfold={sixfold.__version__} sqlite={sqlite3.sqlite_version} library={args.library}"
+        f" ({paragraphs} paragraphs) queries={len(queries)} seed={args.seed} limit={args.limit}"
+    )
+
+
+if __name__ == "__main__":
+    main()
