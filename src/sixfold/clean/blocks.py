@@ -69,6 +69,9 @@ StartsParagraph = Callable[[str], Opening]
 
 
 def ends_sentence(line: str, terminal: str) -> bool:
+    last = line.rstrip()[-1:]
+    if last in terminal or last.isalpha():  # the common cases, decided without patterns
+        return bool(last) and last in terminal
     core = _TRAILING_GLUED.sub("", _TRAILING_MARKERS.sub("", line.rstrip()))
     core = core.rstrip(' ”"’)»')
     return bool(core) and core[-1] in terminal

@@ -111,5 +111,10 @@ def _prefer_cp1252(data: bytes, encoding: str) -> str:
     return "cp1252"
 
 
+_NOISE_SAMPLE_CHARS = 20_000
+
+
 def _noise_share(text: str) -> float:
-    return len(_NOISE.findall(text)) / len(text) if text else 0.0
+    """Share of mis-decoding signs; the first pages tell as well as the whole file."""
+    sample = text[:_NOISE_SAMPLE_CHARS]
+    return len(_NOISE.findall(sample)) / len(sample) if sample else 0.0

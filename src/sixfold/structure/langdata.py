@@ -15,6 +15,8 @@ _FOLD = regex.compile(r"\s+")
 # The comma a few documents omit; not the Chinese one, as "大会" alone is the masthead name.
 _FORMULA_END = ","
 _BARE_FORMULA_WORDS = 3
+# "Annex", "Annexe XII", "المرفقات": longer lines are not annex headings (Chinese titles can be).
+_ANNEX_HEADING_CHARS = 24
 _SPACE_BEFORE_COMMA = regex.compile(r"\s+(?=[,،，])")
 
 
@@ -38,7 +40,9 @@ class StructureData:
         return folded in self.formula or folded.rstrip(_FORMULA_END) in self.bare_formula
 
     def is_annex_heading(self, line: str) -> bool:
-        return len(line) < 200 and self.annex_heading.match(fold(line)) is not None
+        if len(line) >= 200 or (self.lang != "zh" and len(line.strip()) > _ANNEX_HEADING_CHARS):
+            return False
+        return self.annex_heading.match(fold(line)) is not None
 
     def may_be_meeting(self, line: str) -> bool:
         """A cheap test before the meeting parser: the line is short and names a meeting."""
