@@ -36,8 +36,15 @@ def data(lang: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+@cache
+def _homoglyphs(lang: str) -> dict[int, str]:
+    return str.maketrans(data(lang).get("homoglyphs", {}))
+
+
 def strip_marks(s: str) -> str:
     """Drop combining marks so that accented and unaccented spellings compare equal."""
+    if s.isascii():
+        return s
     decomposed = unicodedata.normalize("NFKD", s)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -46,9 +53,9 @@ def fold(s: str, lang: str) -> str:
     """The form phrase patterns are written in (see the module docstring)."""
     s = strip_marks(to_ascii_digits(s)).casefold().replace(_TATWEEL, "").translate(_QUOTES)
     s = _DASHES.sub("-", s)
-    homoglyphs = data(lang).get("homoglyphs", {})
+    homoglyphs = _homoglyphs(lang)
     if homoglyphs:
-        s = s.translate(str.maketrans(homoglyphs))
+        s = s.translate(homoglyphs)
     if lang == "zh":
         return _SPACES.sub("", s)
     return _SPACES.sub(" ", s).strip()

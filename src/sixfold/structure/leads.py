@@ -43,31 +43,26 @@ class LeadLexicon:
         self.entries = {e.phrase: e for e in entries}
         self.max_len = max((len(e.phrase) for e in entries), default=0)
         self._spaced = lang != "zh"
-        # Every line is asked whether it opens with a lead; most do not, and their first word
-        # (first character in Chinese) says so at once.
-        self._openings = {self._opening(e.phrase) for e in entries}
+        # Every line is asked whether it opens with a lead; most do not, and the search stops
+        # at the first cut that begins no known phrase.
+        self._prefixes = {e.phrase[:cut] for e in entries for cut in self._cuts(e.phrase)}
 
-    def _opening(self, text: str) -> str:
+    def _cuts(self, text: str) -> list[int]:
+        """Where a phrase may end in ``text``: word ends (every character in Chinese)."""
         if not self._spaced:
-            return text[:1]
-        end = _WORD_END.search(text)
-        return text[: end.start()] if end else text
+            return list(range(1, len(text) + 1))
+        return [m.start() for m in _WORD_END.finditer(text)] + [len(text)]
 
     def candidates(self, text: str) -> list[LeadEntry]:
         """Known phrases that start ``text`` at a word boundary, shortest first."""
-        if self._opening(text[: self.max_len + 1]) not in self._openings:
-            return []
-        head = text[: self.max_len + 1]
-        if self._spaced:
-            cuts = [m.start() for m in _WORD_END.finditer(head)]
-            if len(head) == len(text):
-                cuts.append(len(text))
-        else:
-            cuts = list(range(1, len(head) + 1))
         found = []
-        for cut in cuts:
-            entry = self.entries.get(text[:cut])
-            if entry is not None:
+        head = text[: self.max_len + 1]
+        for cut in self._cuts(head):
+            prefix = text[:cut]
+            if prefix not in self._prefixes:
+                break
+            entry = self.entries.get(prefix)
+            if entry is not None and (cut == len(text) or cut < len(head) or not self._spaced):
                 found.append(entry)
         return found
 
