@@ -129,10 +129,15 @@ def mark_glued_references(text: str, markers: set[str]) -> str:
     return _GLUED.sub(replace, text)
 
 
+_DOUBLE_SPACE = regex.compile(r"[ \t]{2,}")
+# Where a marker sat before punctuation ("resolution 1 ,"), its space goes with it.
+_SPACE_BEFORE_PUNCT = regex.compile(r" +([,;:.،؛])")
+
+
 def take_references(text: str) -> tuple[str, list[str]]:
     """Remove footnote tokens from a paragraph; return the clean text and the markers in order."""
     markers = [m.group(1) for m in FOOTNOTE_TOKEN.finditer(text)]
-    clean = FOOTNOTE_TOKEN.sub("", text)
-    clean = regex.sub(r"[ \t]{2,}", " ", clean)
-    clean = regex.sub(r" +([,;:.،؛])", r"\1", clean) if markers else clean
-    return clean.strip(), list(dict.fromkeys(markers))
+    if not markers:
+        return _DOUBLE_SPACE.sub(" ", text).strip(), []
+    clean = _DOUBLE_SPACE.sub(" ", FOOTNOTE_TOKEN.sub("", text))
+    return _SPACE_BEFORE_PUNCT.sub(r"\1", clean).strip(), list(dict.fromkeys(markers))

@@ -10,6 +10,7 @@ longer "Recalling also" only when the longer phrase is itself usually a whole le
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
@@ -47,11 +48,15 @@ class LeadLexicon:
         # at the first cut that begins no known phrase.
         self._prefixes = {e.phrase[:cut] for e in entries for cut in self._cuts(e.phrase)}
 
-    def _cuts(self, text: str) -> list[int]:
-        """Where a phrase may end in ``text``: word ends (every character in Chinese)."""
+    def _cuts(self, text: str) -> Iterator[int]:
+        """Where a phrase may end in ``text``: word ends (every character in Chinese), lazily,
+        as the search usually stops at the first."""
         if not self._spaced:
-            return list(range(1, len(text) + 1))
-        return [m.start() for m in _WORD_END.finditer(text)] + [len(text)]
+            yield from range(1, len(text) + 1)
+            return
+        for match in _WORD_END.finditer(text):
+            yield match.start()
+        yield len(text)
 
     def candidates(self, text: str) -> list[LeadEntry]:
         """Known phrases that start ``text`` at a word boundary, shortest first."""
