@@ -15,6 +15,7 @@ brackets, operators or garbage can only ever be words or nothing.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass, field
 
@@ -23,11 +24,15 @@ import regex
 from sixfold.errors import UsageError
 from sixfold.model import LANGUAGES
 from sixfold.search.analysis import fold, terms, tokens
+from sixfold.search.scoring import Statistics, bm25
 
 SNIPPET_CHARS = 240
 # Phrase matches checked for the query's exact wording: enough that variants of a repeated
 # wording cannot crowd out the exact ones, few enough to fold in a millisecond or two.
 CANDIDATES = 50
+# Matches (in the whole index) up to which a stage is scored here rather than by FTS5's bm25(),
+# whose cost is walking each phrase's posting list (see :mod:`sixfold.search.scoring`).
+SCORED_HERE = 200
 # What may separate two marked words for them to be marked as one run ("Secretary-General").
 _JOINABLE = regex.compile(r"[\s\-‑’']{0,2}")
 _SCRIPTS = (
@@ -134,22 +139,24 @@ def search(
     if not per_language:
         raise UsageError(f"the query {query!r} has no words to search for")
     stages = (
-        ("phrase", lambda w: '"' + " ".join(w) + '"'),
-        ("all words", lambda w: " AND ".join(_quoted(w))),
-        ("any word", lambda w: " OR ".join(_quoted(w))),
+        ("phrase", lambda w: [w], " "),
+        ("all words", lambda w: [[t] for t in w], " AND "),
+        ("any word", lambda w: [[t] for t in w], " OR "),
     )
     found: list[Hit] = []
     seen: set[int] = set()
-    for name, build in stages:
+    statistics = Statistics(conn)
+    for name, build, joiner in stages:
         if name == "any word" and found:
             break
         scored: list[tuple[tuple[bool, float], Hit]] = []
         for lang, words in per_language.items():
+            query_ = _Query(build(words), joiner, statistics, name != "any word")
             if name == "phrase":
-                rows = _run(conn, build(words), lang, filters, max(limit + len(seen), CANDIDATES))
+                rows = _run(conn, query_, lang, filters, max(limit + len(seen), CANDIDATES))
                 scored += _wording_first(rows, fold(query, lang), lang, limit + len(seen))
             else:
-                rows = _run(conn, build(words), lang, filters, limit + len(seen))
+                rows = _run(conn, query_, lang, filters, limit + len(seen))
                 scored += [((False, score), hit) for score, hit in rows]
         for _, hit in sorted(scored, key=lambda pair: pair[0]):
             if hit.paragraph_id not in seen and len(found) < limit:
@@ -180,10 +187,37 @@ def _wording_first(
     return keyed
 
 
+@dataclass(frozen=True)
+class _Query:
+    """One stage's FTS5 query: its phrases joined by ``joiner`` (" " for a single phrase)."""
+
+    phrases: list[list[str]]
+    joiner: str
+    statistics: Statistics
+    # Every match holds every phrase (phrase, all words): few matches, scored here.
+    conjunctive: bool
+
+    def match(self) -> str:
+        return self.joiner.join(_quoted([" ".join(p) for p in self.phrases]))
+
+
 def _run(
-    conn: sqlite3.Connection, match: str, lang: str, filters: Filters, limit: int
+    conn: sqlite3.Connection, query: _Query, lang: str, filters: Filters, limit: int
 ) -> list[tuple[float, Hit]]:
+    """The best ``limit`` matches by BM25: scored here when there are at most ``SCORED_HERE``
+    matches in the whole index (see :mod:`sixfold.search.scoring`), else by FTS5."""
     where, params = filters.sql()
+    match = query.match()
+    if query.conjunctive:
+        ids = [
+            rowid
+            for (rowid,) in conn.execute(
+                "SELECT rowid FROM paragraph_index WHERE paragraph_index MATCH ? LIMIT ?",
+                (match, SCORED_HERE + 1),
+            )
+        ]
+        if len(ids) <= SCORED_HERE:
+            return _scored_here(conn, query, ids, lang, filters, limit)
     sql = (
         f"SELECT bm25(paragraph_index), {_HIT_COLUMNS} FROM paragraph_index"
         " JOIN paragraphs p ON p.id = paragraph_index.rowid"
@@ -193,6 +227,28 @@ def _run(
     )
     rows = conn.execute(sql, [match, lang, *params, limit]).fetchall()
     return [(row[0], Hit(*row[1:])) for row in rows]
+
+
+def _scored_here(
+    conn: sqlite3.Connection, query: _Query, ids: list[int], lang: str, filters: Filters, limit: int
+) -> list[tuple[float, Hit]]:
+    if not ids:
+        return []
+    where, params = filters.sql()
+    sql = (
+        f"SELECT p.terms, {_HIT_COLUMNS} FROM paragraphs p"
+        " JOIN documents d ON d.id = p.document_id"
+        f" WHERE p.id IN (SELECT value FROM json_each(?)) AND d.language = ?{where}"
+    )
+    rows = conn.execute(sql, [json.dumps(ids), lang, *params]).fetchall()
+    stats = query.statistics
+    if len(query.phrases) == 1:  # a phrase's frequency is its number of matches
+        phrases = [(query.phrases[0], stats.idf(len(ids)))]
+    else:
+        phrases = [(p, stats.idf(stats.frequency(p[0]))) for p in query.phrases]
+    scored = [(bm25(row[0].split(), phrases, stats.mean_length), Hit(*row[1:])) for row in rows]
+    scored.sort(key=lambda pair: (pair[0], pair[1].paragraph_id))
+    return scored[:limit]
 
 
 def exact(
