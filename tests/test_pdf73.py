@@ -34,14 +34,13 @@ FACTS = (
 )
 KNOWN_FAULTS = {
     ("A_RES_73_3-EN", "paragraphs"): (
-        "leads: the declaration's "
-        "'Note'/'Ensure' get lexicon leads though printed roman; blocks: indented first lines of "
-        "paras 33 and 44 count as short lines and close the block"
+        "structure: the unnumbered 'Adopts' paragraph and the declaration's heading lines (its "
+        "wrapped title in two lines) come out preambular; leads: 'Note'/'Ensure' get lexicon "
+        "leads though printed roman"
     ),
     ("A_RES_73_6-EN", "paragraphs"): (
-        "clean/blocks: indented first lines ('Convinced that the fulfilment ...', '14. Invites ...') "
-        "count as short lines and close the block; clean/footnotes: footnote 6 continued on "
-        "page 4 stays in op 5; full-size '1' after 'UNISPACE+50,' is not taken as a reference"
+        "clean/footnotes: footnote 6 continued on page 4 stays in op 5; the full-size '1' after "
+        "'UNISPACE+50,' (a print slip) is not taken as a reference"
     ),
     ("A_RES_73_7-EN", "paragraphs"): (
         "leads: op 21 is printed with 'Continues' in italics; the lexicon makes it "

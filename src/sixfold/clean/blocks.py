@@ -35,6 +35,8 @@ _TRAILING_MARKERS = regex.compile(rf"(?:{FN_OPEN}[^{FN_CLOSE}]*{FN_CLOSE})+$")
 # A footnote number glued after the closing punctuation ("75/42,1") still ends the sentence.
 _TRAILING_GLUED = regex.compile(r"(?<=[,;:.،؛，；：。])[0-9٠-٩]{1,3}$")
 # Share of the widest lines' length below which a wrapped line is taken as a paragraph's last.
+# Characters a paragraph's first-line indent takes from the page width in UN PDFs (1.27 cm).
+PARAGRAPH_INDENT_CHARS = 10
 SHORT_LINE_SHARE = 0.75
 # A line this much shorter than the page after a full stop stands alone (a signature, a date).
 STANDALONE_SHARE = 0.5
@@ -238,13 +240,19 @@ def unwrap_lines(
         short = len(line.strip()) < SHORT_LINE_SHARE * width
         return short or (by_indent and indented(following))
 
+    def short(line: str) -> bool:
+        """Shorter than a full line; the first line of an indented paragraph loses its indent
+        (one space in the text) from the page width."""
+        indent = PARAGRAPH_INDENT_CHARS if by_indent and indented(line) else 0
+        return len(line.strip()) + indent < SHORT_LINE_SHARE * width
+
     blocks: list[str] = []
     for i, line in enumerate(body):
         previous = body[i - 1] if i else ""
         following = body[i + 1] if i + 1 < len(body) else ""
         new_block = (
             not blocks
-            or (len(previous.strip()) < SHORT_LINE_SHARE * width and not cut_short(previous, line))
+            or (short(previous) and not cut_short(previous, line))
             or opens(previous, line)
             or (
                 ends_sentence(previous, SENTENCE_END)
