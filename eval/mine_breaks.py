@@ -15,7 +15,6 @@ Like eval/mine_leads.py, session 77 of the General Assembly is left out by defau
 
 from __future__ import annotations
 
-import argparse
 import collections
 import sys
 from pathlib import Path
@@ -26,7 +25,7 @@ from lxml import etree
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from eval.mine_leads import DEFAULT_SOURCES, REPO, SHARED, iter_xml, paragraph_leads
+from eval.mine_leads import REPO, iter_xml, mining_arguments, paragraph_leads, write_table
 from sixfold.structure.leads import lexicon
 
 # As structure/segmented.py: a clause mark, then the next words.
@@ -64,29 +63,17 @@ def mine(sources: list[Path]) -> dict[str, dict[str, list[int]]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument(
-        "--corpus", nargs="*", type=Path, default=[SHARED / s for s in DEFAULT_SOURCES]
-    )
-    parser.add_argument("--out", type=Path, default=REPO / "src/sixfold/structure/data/breaks")
-    args = parser.parse_args()
-    missing = [p for p in args.corpus if not p.exists()]
-    if missing:
-        sys.exit(f"corpus not found: {', '.join(map(str, missing))}")
-    table = mine(args.corpus)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for lang, phrases in sorted(table.items()):
+    args = mining_arguments(__doc__, REPO / "src/sixfold/structure/data/breaks")
+    for lang, phrases in sorted(mine(args.corpus).items()):
         rows = sorted(phrases.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0]))
-        with open(args.out / f"{lang}.tsv", "w", encoding="utf-8") as fh:
-            fh.write(
-                f"# paragraph breaks mined by eval/mine_breaks.py from {len(args.corpus)} sources\n"
-            )
-            fh.write("# phrase\topened a paragraph after a comma\tafter a comma inside one\n")
-            for phrase, (opened, inside) in rows:
-                fh.write(f"{phrase}\t{opened}\t{inside}\n")
-        print(f"{lang}: {len(rows)} phrases", file=sys.stderr)
+        write_table(
+            args.out / f"{lang}.tsv",
+            [
+                f"paragraph breaks mined by eval/mine_breaks.py from {len(args.corpus)} sources",
+                "phrase\topened a paragraph after a comma\tafter a comma inside one",
+            ],
+            [(phrase, opened, inside) for phrase, (opened, inside) in rows],
+        )
 
 
 if __name__ == "__main__":

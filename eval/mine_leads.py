@@ -118,30 +118,43 @@ def mine(sources: list[Path]) -> dict[str, dict[str, list[int]]]:
     return table
 
 
-def main() -> None:
+def mining_arguments(doc: str | None, default_out: Path) -> argparse.Namespace:
+    """The command line every miner shares: the AKN sources and the folder of TSV tables."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
         "--corpus", nargs="*", type=Path, default=[SHARED / s for s in DEFAULT_SOURCES]
     )
-    parser.add_argument("--out", type=Path, default=REPO / "src/sixfold/structure/data/leads")
+    parser.add_argument("--out", type=Path, default=default_out)
     args = parser.parse_args()
     missing = [p for p in args.corpus if not p.exists()]
     if missing:
         sys.exit(f"corpus not found: {', '.join(map(str, missing))}")
-    table = mine(args.corpus)
     args.out.mkdir(parents=True, exist_ok=True)
-    for lang, kept in sorted(table.items()):
+    return args
+
+
+def write_table(path: Path, header: list[str], rows: list[tuple[object, ...]]) -> None:
+    """One language's mined table: ``#`` header lines, then tab-separated rows."""
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.writelines(f"# {line}\n" for line in header)
+        fh.writelines("\t".join(map(str, row)) + "\n" for row in rows)
+    print(f"{path.stem}: {len(rows)} phrases", file=sys.stderr)
+
+
+def main() -> None:
+    args = mining_arguments(__doc__, REPO / "src/sixfold/structure/data/leads")
+    for lang, kept in sorted(mine(args.corpus).items()):
         rows = sorted(kept.items(), key=lambda kv: (-kv[1][0], kv[0]))
-        with open(args.out / f"{lang}.tsv", "w", encoding="utf-8") as fh:
-            fh.write(
-                f"# lead phrases mined by eval/mine_leads.py from {len(args.corpus)} sources\n"
-            )
-            fh.write("# phrase\tlead\tparagraph starts\tpreambular lead\n")
-            for phrase, (n_lead, n_start, n_pre) in rows:
-                fh.write(f"{phrase}\t{n_lead}\t{max(n_start, n_lead)}\t{n_pre}\n")
-        print(f"{lang}: {len(rows)} phrases", file=sys.stderr)
+        write_table(
+            args.out / f"{lang}.tsv",
+            [
+                f"lead phrases mined by eval/mine_leads.py from {len(args.corpus)} sources",
+                "phrase\tlead\tparagraph starts\tpreambular lead",
+            ],
+            [(phrase, lead, max(start, lead), pre) for phrase, (lead, start, pre) in rows],
+        )
 
 
 if __name__ == "__main__":

@@ -3,7 +3,11 @@ milliseconds, each with its own symbol and wording so that results are checkable
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+
+from sixfold.library import Library
+from sixfold.search.analysis import terms
 
 _TEMPLATE = """United Nations\tA/RES/{session}/{n}
 General Assembly\tDistr.: General
@@ -39,3 +43,20 @@ def write_resolutions(folder: Path, count: int, session: int = 65) -> list[Path]
         path.write_text(resolution(n, session), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def english_paragraphs_library(path: Path, texts: Sequence[str]) -> Library:
+    """A library of one English document whose paragraphs are ``texts``, written directly so
+    that ranking tests control every paragraph (no parsing involved)."""
+    lib = Library.open(path, create=True)
+    with lib.conn:
+        lib.conn.execute(
+            "INSERT INTO documents (id, sha256, language, agenda_items, record)"
+            " VALUES (1, 'x', 'en', '[]', '{}')"
+        )
+        lib.conn.executemany(
+            "INSERT INTO paragraphs (document_id, position, pid, kind, text, terms)"
+            " VALUES (1, ?, ?, 'other', ?, ?)",
+            [(i, f"p{i}", text, " ".join(terms(text, "en"))) for i, text in enumerate(texts)],
+        )
+    return lib

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from library_docs import english_paragraphs_library
 from sixfold.library import Library
-from sixfold.search.analysis import terms
 
 EXACT = (
     "Reaffirms its commitment to the sovereignty, independence, unity and territorial integrity"
@@ -21,19 +21,7 @@ VARIANT = "Reaffirming its commitment to the sovereignty, independence and unity
 def library(tmp_path: Path) -> Library:
     """One English document: a long paragraph with the exact wording after twelve short
     paragraphs that BM25 prefers, which match it only once stemmed."""
-    lib = Library.open(tmp_path, create=True)
-    with lib.conn:
-        lib.conn.execute(
-            "INSERT INTO documents (id, sha256, language, agenda_items, record)"
-            " VALUES (1, 'x', 'en', '[]', '{}')"
-        )
-        texts = [VARIANT] * 12 + [EXACT]
-        lib.conn.executemany(
-            "INSERT INTO paragraphs (document_id, position, pid, kind, text, terms)"
-            " VALUES (1, ?, ?, 'other', ?, ?)",
-            [(i, f"p{i}", text, " ".join(terms(text, "en"))) for i, text in enumerate(texts)],
-        )
-    return lib
+    return english_paragraphs_library(tmp_path, [VARIANT] * 12 + [EXACT])
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from library_docs import english_paragraphs_library
 from sixfold.library import Library
 from sixfold.search.analysis import terms
 from sixfold.search.scoring import Statistics, _varints, bm25, occurrences
@@ -22,18 +23,7 @@ TEXTS = (
 
 @pytest.fixture
 def library(tmp_path: Path) -> Library:
-    lib = Library.open(tmp_path, create=True)
-    with lib.conn:
-        lib.conn.execute(
-            "INSERT INTO documents (id, sha256, language, agenda_items, record)"
-            " VALUES (1, 'x', 'en', '[]', '{}')"
-        )
-        lib.conn.executemany(
-            "INSERT INTO paragraphs (document_id, position, pid, kind, text, terms)"
-            " VALUES (1, ?, ?, 'other', ?, ?)",
-            [(i, f"p{i}", text, " ".join(terms(text, "en"))) for i, text in enumerate(TEXTS)],
-        )
-    return lib
+    return english_paragraphs_library(tmp_path, TEXTS)
 
 
 @pytest.mark.parametrize(

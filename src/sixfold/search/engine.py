@@ -115,6 +115,15 @@ _HIT_COLUMNS = (
 )
 
 
+# Paragraphs matching an FTS5 query (first parameter) in one language (second parameter).
+_MATCHED_IN_LANGUAGE = (
+    " FROM paragraph_index"
+    " JOIN paragraphs p ON p.id = paragraph_index.rowid"
+    " JOIN documents d ON d.id = p.document_id"
+    " WHERE paragraph_index MATCH ? AND d.language = ?"
+)
+
+
 def query_languages(query: str, filters: Filters) -> tuple[str, ...]:
     """Languages whose analysis the query is run through: the filter's, else those its script
     allows (a query of digits and symbols alone is tried in all six)."""
@@ -219,10 +228,7 @@ def _run(
         if len(ids) <= SCORED_HERE:
             return _scored_here(conn, query, ids, lang, filters, limit)
     sql = (
-        f"SELECT bm25(paragraph_index), {_HIT_COLUMNS} FROM paragraph_index"
-        " JOIN paragraphs p ON p.id = paragraph_index.rowid"
-        " JOIN documents d ON d.id = p.document_id"
-        f" WHERE paragraph_index MATCH ? AND d.language = ?{where}"
+        f"SELECT bm25(paragraph_index), {_HIT_COLUMNS}{_MATCHED_IN_LANGUAGE}{where}"
         " ORDER BY bm25(paragraph_index) LIMIT ?"
     )
     rows = conn.execute(sql, [match, lang, *params, limit]).fetchall()
@@ -261,18 +267,13 @@ def exact(
     """Every paragraph that contains ``wording`` (after folding case, accents, punctuation and
     Arabic letter forms; no stemming), oldest first."""
     hits: list[Hit] = []
+    where, params = filters.sql()
+    sql = f"SELECT {_HIT_COLUMNS}{_MATCHED_IN_LANGUAGE}{where}"
     for lang in query_languages(wording, filters):
         words = terms(wording, lang)
         needle = fold(wording, lang)
         if not words or not needle:
             continue
-        where, params = filters.sql()
-        sql = (
-            f"SELECT {_HIT_COLUMNS} FROM paragraph_index"
-            " JOIN paragraphs p ON p.id = paragraph_index.rowid"
-            " JOIN documents d ON d.id = p.document_id"
-            f" WHERE paragraph_index MATCH ? AND d.language = ?{where}"
-        )
         for row in conn.execute(sql, ['"' + " ".join(words) + '"', lang, *params]):
             hit = Hit(*row)
             if _contains(fold(hit.text, lang), needle, lang):
