@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
+from sixfold.citations import document_citations
 from sixfold.clean.blocks import Opening, is_wrapped, join_lines, line_rules, unwrap_lines
 from sixfold.clean.desegment import desegment, is_segmented_chinese
 from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines, take_references
@@ -38,7 +39,7 @@ from sixfold.structure.masthead import (
     unglue_number,
 )
 from sixfold.structure.segmented import split_segmented
-from sixfold.symbols import find_symbols, parse_resolution_number, resolution_symbol
+from sixfold.symbols import parse_resolution_number, resolution_symbol
 
 _SPACES = regex.compile(r"\s+")
 # Spaces a PDF left beside Chinese characters, digits, dashes, quotes and full-width punctuation
@@ -351,15 +352,11 @@ def _document(
     session = masthead.session or (number.split("/")[0] if number and resolution else None)
     warnings = [] if symbol else ["no document symbol in the text"]
     doc_type = "resolution" if resolution else "letter" if masthead.letter_title else "other"
-    texts = [p.text for p in paragraphs] + [n.text for n in footnotes]
-    texts += [p.text for annex in annexes for p in annex.paragraphs]
-    cited = [str(m.symbol) for text in texts for m in find_symbols(text)]
-    citations = [s for s in dict.fromkeys(cited) if s != symbol]
     referenced = {m for p in paragraphs for m in p.footnotes}
     missing = sorted(referenced - {n.marker for n in footnotes})
     if missing:
         warnings.append(f"footnote markers without footnote text: {', '.join(missing)}")
-    return Document(
+    doc = Document(
         symbol=symbol,
         language=lang,
         body=body,
@@ -376,7 +373,8 @@ def _document(
         subjects=subjects,
         paragraphs=paragraphs,
         footnotes=footnotes,
-        citations=citations,
         annexes=annexes,
         warnings=warnings,
     )
+    doc.citations = list(dict.fromkeys(c.target for c in document_citations(doc)))
+    return doc

@@ -9,12 +9,17 @@ import regex
 
 from sixfold.facts.digits import to_ascii_digits
 from sixfold.facts.lang import data
+from sixfold.symbols.grammar import fragment
 from sixfold.symbols.symbol import Symbol, SymbolError
 
-# A candidate: an organ letter, then slash-separated parts (spaces around slashes tolerated),
-# an optional Security Council year, joint symbols joined by a hyphen.
+# A candidate: an organ letter or a series code, then slash-separated parts (spaces around
+# slashes tolerated), an optional Security Council year or bracketed section, part or volume,
+# joint symbols joined by a hyphen.
+_COMPONENT = r"[A-Za-z0-9.\-]+(?:\(\d+\))?"
 _CANDIDATE = regex.compile(
-    r"(?<![A-Za-z0-9/.])[ASEАЕ]\s?/\s?[A-Za-z0-9.\-]+(?:\s?/\s?[A-Za-z0-9.\-]+)*(?:\s?\(\d{4}\))?",
+    rf"(?<![A-Za-z0-9/.])(?:[ASEАЕ]|(?-i:{fragment('series')}))\s?/\s?{_COMPONENT}"
+    rf"(?:\s?/\s?{_COMPONENT})*(?:\s?\(\d{{4}}\))?{fragment('qualifier')}"
+    r"(?:/(?:Add|Rev|Corr|Amend)\.\s?\d+)*",
     regex.IGNORECASE,
 )
 # "A/65/L.43 and Add.1": a suffix given alone after a conjunction of any language.
@@ -24,7 +29,7 @@ _SUFFIX_AFTER = regex.compile(
 )
 # The parts of a resolution adopted in parts, printed after its symbol: "A/RES/77/256 A-B".
 # Capitals only, and a letter standing alone, so that a following word is never taken.
-_PARTS_AFTER = regex.compile(r"\s?[A-H](?:\s?[-\u2010-\u2015]\s?[A-H])?(?![\w/\-\u2010-\u2015])")
+_PARTS_AFTER = regex.compile(r"\s?[A-Z](?:\s?[-\u2010-\u2015]\s?[A-Z])?(?![\w/\-\u2010-\u2015])")
 
 _SPACE = regex.compile(r"\s")
 

@@ -6,6 +6,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import regex
 
@@ -20,13 +21,24 @@ class Family:
     format: str
     examples: tuple[str, ...]
     body: str
+    keep_case: bool
+
+
+@cache
+def _grammar() -> dict[str, Any]:
+    text = resources.files("sixfold.symbols").joinpath("data", "grammar.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def fragment(name: str) -> str:
+    """One named fragment of the grammar, for patterns that look for symbols in running text."""
+    return str(_grammar()["fragments"][name])
 
 
 @cache
 def families() -> tuple[Family, ...]:
     """The families in the order they are tried."""
-    text = resources.files("sixfold.symbols").joinpath("data", "grammar.toml").read_text("utf-8")
-    grammar = tomllib.loads(text)
+    grammar = _grammar()
     fragments: dict[str, str] = grammar["fragments"]
     result = []
     for entry in grammar["family"]:
@@ -41,6 +53,7 @@ def families() -> tuple[Family, ...]:
                 format=entry["format"],
                 examples=tuple(entry["examples"]),
                 body=entry.get("body", ""),
+                keep_case=entry.get("keep_case", False),
             )
         )
     return tuple(result)

@@ -26,7 +26,9 @@ _UNSLASHED_SUFFIX = regex.compile(r"(?i)(?<=\d)(?=(?:Add|Rev|Corr|Amend)\.\s?\d)
 _DASH = regex.compile(r"[\u2010-\u2015\u2212]")
 # The hyphen that joins two symbols ("A/65/382-S/2010/490"), not the one of "ES-10".
 _JOINT = regex.compile(r"\s*-\s*(?=[ASE]/)")
-_LETTER_NUMBER = regex.compile(r"(\d)\s?([A-H](?:-[A-H])?)$", regex.IGNORECASE)
+# "Sect.26" -> "Sect. 26", "PartI" -> "Part I": the space the UN prints after the word.
+_QUALIFIER_WORD = regex.compile(r"^(Sect\.|Vol\.|Parts|Part)\s*")
+_LETTER_NUMBER = regex.compile(r"(\d)\s?([A-Z](?:-[A-Z])?)$", regex.IGNORECASE)
 
 
 class SymbolError(UsageError, ValueError):
@@ -45,6 +47,7 @@ class Symbol:
     kind: str | None = None
     suffixes: tuple[str, ...] = ()
     joint: tuple[Symbol, ...] = ()
+    qualifier: str | None = None
 
     @classmethod
     def parse(cls, s: str) -> Symbol:
@@ -64,6 +67,7 @@ class Symbol:
             first.kind,
             first.suffixes,
             tuple(symbols[1:]),
+            first.qualifier,
         )
 
     def __str__(self) -> str:
@@ -73,6 +77,7 @@ class Symbol:
             number=self.number,
             kind=self.kind or "",
             suffixes="".join(f"/{s}" for s in self.suffixes),
+            qualifier=f" ({self.qualifier})" if self.qualifier else "",
         )
         return "-".join([own, *(str(j) for j in self.joint)])
 
@@ -102,15 +107,19 @@ def _parse_single(text: str, original: str) -> Symbol:
         if match is None:
             continue
         groups = match.groupdict()
-        number = _LETTER_NUMBER.sub(r"\1 \2", groups["number"]).upper()
+        number = groups["number"]
+        if not family.keep_case:
+            number = _LETTER_NUMBER.sub(r"\1 \2", number).upper()
         suffixes = tuple(_suffix(p) for p in (groups.get("suffixes") or "").split("/") if p)
+        qualifier = groups.get("qualifier")
         return Symbol(
             family=family.name,
-            body=groups["body"].upper() or family.body,
+            body=(groups["body"] or "").upper() or family.body,
             doc_type=family.doc_type,
             session=groups["session"].upper() if groups.get("session") else None,
             number=number,
             kind=groups["kind"].upper() if groups.get("kind") else None,
             suffixes=suffixes,
+            qualifier=_QUALIFIER_WORD.sub(r"\1 ", qualifier.strip()) if qualifier else None,
         )
     raise SymbolError(f"not a United Nations document symbol: {original!r}")

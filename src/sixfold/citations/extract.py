@@ -1,0 +1,374 @@
+"""Citations in paragraph text: explicit symbols and resolution or decision numbers.
+
+A symbol printed in full ("A/65/L.43", "FCCC/CP/2015/10/Add.1") is a citation wherever it
+stands.  A bare number ("37/4", "242 (1967)", "3369 (XXX)") is one only when a noun governs it:
+"resolution(s)" or "decision(s)" in the document's language, with nothing between them but
+other numbers of the same list, their dates and the list's glue words ("and", "of", "et",
+"и", "و", "、").  The noun gives the kind; the organ named beside it ("Human Rights Council
+resolution 5/1") or the number's own shape (a Security Council year, an ECOSOC year as session)
+gives the body.  Language knowledge is in ``data/citations.toml``.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+import regex
+
+from sixfold.facts.dates import DateMatch, find_dates
+from sixfold.facts.digits import to_ascii_digits
+from sixfold.facts.lang import data as facts
+from sixfold.model import Document
+from sixfold.symbols import Symbol, SymbolError, find_symbols
+
+_INDIC_DIGIT = regex.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
+_PREFIXED = regex.compile(r"^(?:ES|S)-")
+# Part letters typed in Cyrillic ("56/24 Е") are the Latin ones.
+_CYRILLIC_LETTERS = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
+# How far before its noun an organ may be named in the same sentence ("Human Rights Council
+# resolutions, including resolutions 23/9"), and how close after a list ("résolution 5/1 du
+# Conseil").
+_CUE_BEFORE = 160
+_CUE_AFTER = 8
+_STOP = regex.compile(r"[.;:。；：؛]\s")
+_FIRST_NUMBERED_SESSION = 31
+_FIRST_DECISION = 401
+# The longest title a list may give between two of its numbers.
+_TITLE_SPAN = 250
+# A date belongs to the number it follows (or, in Chinese, precedes) this closely.
+_DATE_GAP = 25
+_KIND_BY_FAMILY = {"resolution": "resolution", "decision": "decision", "record": "meeting record"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One cited document: its canonical symbol, what it is, where the text names it.
+
+    ``start``/``end`` index the text the citation was found in; ``paragraph`` is that
+    paragraph's id (a footnote's is ``fn<marker>``) and ``verb`` the English verb of the
+    paragraph's lead ("recalls"), when the citation comes from a document.
+    """
+
+    target: str
+    kind: str
+    start: int
+    end: int
+    date: str | None = None
+    paragraph: str | None = None
+    verb: str | None = None
+
+
+@dataclass(frozen=True)
+class _Language:
+    number: regex.Pattern[str]
+    sessions: dict[str, str]
+    letters: dict[str, str]
+    nouns: tuple[tuple[str, regex.Pattern[str]], ...]
+    glue: regex.Pattern[str]
+    titled: regex.Pattern[str]
+    noun_after: bool
+    bodies: tuple[tuple[str, regex.Pattern[str]], ...]
+    adverbs: regex.Pattern[str]
+    verbs: tuple[tuple[str, regex.Pattern[str]], ...]
+
+
+@cache
+def _language(lang: str) -> _Language:
+    path = resources.files("sixfold.citations").joinpath("data", "citations.toml")
+    table = tomllib.loads(path.read_text("utf-8"))[lang if lang in _LANGS else "en"]
+
+    def compiled(source: str) -> regex.Pattern[str]:
+        return regex.compile(source, regex.IGNORECASE)
+
+    sessions = {
+        **facts(lang)["resolution_number"]["session_prefixes"],
+        **table.get("old_sessions", {}),
+    }
+    return _Language(
+        number=_number_pattern(sessions, table.get("part_letters", {})),
+        letters=table.get("part_letters", {}),
+        sessions=sessions,
+        nouns=tuple((k, compiled(table[k])) for k in ("resolution", "decision")),
+        glue=compiled(table["glue"]),
+        titled=compiled(
+            f"{table['glue']}(?:{table['title']})[^;:]*" if "title" in table else "(?!)"
+        ),
+        noun_after=table.get("noun_after", False),
+        bodies=tuple((k, compiled(v)) for k, v in table["bodies"].items()),
+        adverbs=compiled(table["adverbs"]),
+        verbs=tuple((k, compiled(v)) for k, v in table["verbs"].items()),
+    )
+
+
+_LANGS = ("ar", "zh", "en", "fr", "ru", "es")
+
+
+def _number_pattern(sessions: dict[str, str], words: dict[str, str]) -> regex.Pattern[str]:
+    """A resolution or decision number, by shape: Security Council "242 (1967)", old style
+    "217 A (III)" (Arabic "3101 (د-28)"), session/number "37/4", "ES-10/21", "دإط-10/15",
+    "2019/1" (ECOSOC), with the part letters of a resolution adopted in parts ("45/58 P")."""
+    prefix = "|".join(regex.escape(p) for p in sorted(sessions, key=len, reverse=True))
+    session = rf"(?:(?:{prefix})\s?-\s?)?\d{{1,4}}"
+    letter = "|".join(["[A-ZА-Я]", *(regex.escape(w) for w in words)])
+    parts = rf"(?:{letter})(?:\s?(?:-|\u2013|and|et|y|и|و|和)\s?(?:{letter}))?"
+    return regex.compile(
+        r"(?<![A-Za-z0-9/.\-])(?:"
+        r"(?<sc>\d{1,4})\s?\((?<year>(?:19|20)\d\d)\)"
+        rf"|(?<old>\d{{1,4}}(?:\s?[A-Z])?)\s?\((?<roman>(?:ES-|S-)?[IVXL]+|{session})\)"
+        rf"|(?<session>{session})\s?/\s?(?<number>{session})"
+        rf"(?:\s?(?<parts>{parts})(?!/|[^\W\p{{Han}}]))?"
+        r")(?![A-Za-z0-9/])"
+    )
+
+
+def _roman(n: int) -> str:
+    numerals = ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, numeral in numerals:
+        while n >= value:
+            out += numeral
+            n -= value
+    return out
+
+
+def _session(text: str, sessions: dict[str, str], roman: bool = False) -> str:
+    """A printed session in canonical form: "دإط-10" -> "ES-10"; with ``roman``, an old-style
+    session as the UN's roman numerals ("د-28" -> "XXVIII")."""
+    prefix, dash, digits = regex.sub(r"\s", "", text).rpartition("-")
+    if not dash:
+        return digits
+    canonical = sessions.get(prefix, prefix)
+    lead = f"{canonical}-" if canonical else ""
+    if roman and digits.isdigit():
+        return lead + _roman(int(digits))
+    return lead + digits
+
+
+def lead_verb(lead: str | None, lang: str) -> str | None:
+    """The English verb of a lead phrase ("Recalling also" -> "recalls"), if known."""
+    if not lead:
+        return None
+    table = _language(lang)
+    text = lead.strip()
+    while (stripped := table.adverbs.sub("", text, count=1)) != text:
+        text = stripped
+    return next((verb for verb, pattern in table.verbs if pattern.match(text)), None)
+
+
+@dataclass(frozen=True)
+class _Noun:
+    start: int
+    end: int
+    kind: str
+
+
+def find_citations(text: str, lang: str) -> list[Citation]:
+    """Every citation in one paragraph's text, in reading order."""
+    folded = to_ascii_digits(text)
+    table = _language(lang)
+    found = [
+        Citation(str(m.symbol), _KIND_BY_FAMILY.get(m.symbol.doc_type, "document"), m.start, m.end)
+        for m in find_symbols(folded)
+    ]
+    taken = [(c.start, c.end) for c in found]
+    numbers = [
+        m for m in table.number.finditer(folded) if not any(a <= m.start() < b for a, b in taken)
+    ]
+    dates = find_dates(text, lang) if numbers or found else []
+    if numbers:
+        found += _numbered(text, folded, numbers, dates, table)
+    found.sort(key=lambda c: c.start)
+    return [_dated(c, folded, dates, table) for c in found]
+
+
+def document_citations(doc: Document) -> list[Citation]:
+    """Every citation of a document's paragraphs, annex paragraphs and footnotes, with the
+    paragraph it stands in and that paragraph's verb; the document's own symbol left out."""
+    lang = doc.language or "en"
+    paragraphs = [*doc.paragraphs, *(p for annex in doc.annexes for p in annex.paragraphs)]
+    texts = [(p.text, p.id, lead_verb(p.lead, lang)) for p in paragraphs]
+    texts += [(note.text, f"fn{note.marker}", None) for note in doc.footnotes]
+    return [
+        replace(citation, paragraph=where, verb=verb)
+        for text, where, verb in texts
+        for citation in find_citations(text, lang)
+        if citation.target != doc.symbol
+    ]
+
+
+@dataclass
+class _List:
+    """A noun and the numbers it governs."""
+
+    noun: _Noun
+    members: list[regex.Match[str]]
+
+
+def _numbered(
+    text: str,
+    folded: str,
+    numbers: list[regex.Match[str]],
+    dates: list[DateMatch],
+    table: _Language,
+) -> list[Citation]:
+    """The numbers a noun governs, as citations."""
+    nouns = sorted(
+        (_Noun(m.start(), m.end(), kind) for kind, p in table.nouns for m in p.finditer(folded)),
+        key=lambda n: n.start,
+    )
+    if not nouns:
+        return []
+    masked = _mask(folded, [(m.start(), m.end()) for m in numbers], dates, table)
+    result = []
+    for found in _lists(numbers, nouns, masked, table):
+        body = _body(folded, found, table)
+        for match in found.members:
+            indic = bool(_INDIC_DIGIT.search(text, *match.span()))
+            target = _target(match, found.noun.kind, body, indic, table)
+            if target is not None:
+                result.append(Citation(str(target), found.noun.kind, match.start(), match.end()))
+    return result
+
+
+def _mask(
+    folded: str, spans: list[tuple[int, int]], dates: list[DateMatch], table: _Language
+) -> str:
+    """The text with numbers, dates and organ names blanked, so what is left between a noun
+    and a number can be checked against the glue pattern."""
+    chars = list(folded)
+    cues = [(m.start(), m.end()) for _, p in table.bodies for m in p.finditer(folded)]
+    for start, end in [*spans, *((d.start, d.end) for d in dates), *cues]:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _lists(
+    numbers: list[regex.Match[str]], nouns: list[_Noun], masked: str, table: _Language
+) -> list[_List]:
+    """Numbers grouped under the noun that governs them.  A list opens with its noun and goes
+    on while only glue, or a title after a member, stands before the next number; in Chinese
+    the list runs backwards from the noun that closes it."""
+    ordered = list(reversed(numbers)) if table.noun_after else numbers
+    lists: list[_List] = []
+    for match in ordered:
+        noun = _nearest(match, nouns, table.noun_after)
+        if noun is None:
+            continue
+        current = lists[-1] if lists and lists[-1].noun == noun else None
+        if current is None:
+            gap = _between(masked, noun, match, table.noun_after)
+            if table.glue.fullmatch(gap):
+                lists.append(_List(noun, [match]))
+            continue
+        last = current.members[-1]
+        gap = (
+            masked[match.end() : last.start()]
+            if table.noun_after
+            else masked[last.end() : match.start()]
+        )
+        if table.glue.fullmatch(gap) or (len(gap) <= _TITLE_SPAN and table.titled.fullmatch(gap)):
+            current.members.append(match)
+    return lists
+
+
+def _nearest(match: regex.Match[str], nouns: list[_Noun], after: bool) -> _Noun | None:
+    if after:
+        return next((n for n in nouns if n.start >= match.end()), None)
+    return next((n for n in reversed(nouns) if n.end <= match.start()), None)
+
+
+def _between(masked: str, noun: _Noun, match: regex.Match[str], after: bool) -> str:
+    return masked[match.end() : noun.start] if after else masked[noun.end : match.start()]
+
+
+def _body(folded: str, found: _List, table: _Language) -> str | None:
+    """The organ of a list: named between its noun and its numbers, just after its last
+    number ("résolution 5/1 du Conseil"), or before its noun in the same sentence with no
+    other number in between ("Human Rights Council resolutions, including resolutions 23/9")."""
+    noun, first, last = found.noun, found.members[0], found.members[-1]
+    if table.noun_after:
+        first, last = last, first
+    lo, hi = sorted((noun.start, first.start()))
+    end = max(noun.end, last.end())
+    for body, pattern in table.bodies:
+        if pattern.search(folded, lo, hi):
+            return body
+        after = pattern.search(folded, end, end + _CUE_AFTER + 60)
+        if after and after.start() - end <= _CUE_AFTER:
+            return body
+        for earlier in pattern.finditer(folded, max(0, lo - _CUE_BEFORE), lo):
+            between = (earlier.end(), lo)
+            if not table.number.search(folded, *between) and not _STOP.search(folded, *between):
+                return body
+    return None
+
+
+def _target(
+    match: regex.Match[str], kind: str, body: str | None, indic: bool, table: _Language
+) -> Symbol | None:
+    """The canonical symbol of a governed number."""
+    groups = match.groupdict()
+    if groups["sc"]:
+        text = f"S/RES/{groups['sc']} ({groups['year']})"
+    elif groups["old"]:
+        organ = "E" if body == "ecosoc" else "A"
+        text = (
+            f"{organ}/RES/{groups['old']} ({_session(groups['roman'], table.sessions, roman=True)})"
+        )
+    else:
+        session = _session(groups["session"], table.sessions)
+        number = _session(groups["number"], table.sessions)
+        if (indic and not _PREFIXED.match(session)) or _PREFIXED.match(number):
+            session, number = number, session
+        series = "RES" if kind == "resolution" else "DEC"
+        if len(session) == 4 and session.isdigit():
+            organ = "E"
+        elif body == "hrc":
+            organ = "A/HRC"
+        elif not _general_assembly(session, number, kind):
+            return None
+        else:
+            organ = "A"
+        text = f"{organ}/{series}/{session}/{number}"
+        if groups["parts"] and kind == "resolution":
+            text += " " + _part_letters(groups["parts"], table.letters)
+    try:
+        return Symbol.parse(text)
+    except SymbolError:
+        return None
+
+
+def _part_letters(printed: str, words: dict[str, str]) -> str:
+    """The part letters as the symbol prints them: "A and B" -> "A-B", "ألف" -> "A"."""
+    for word, letter in words.items():
+        printed = printed.replace(word, letter)
+    letters = regex.findall(r"[A-ZА-Я]", printed)
+    return "-".join(letters).translate(_CYRILLIC_LETTERS)
+
+
+def _general_assembly(session: str, number: str, kind: str) -> bool:
+    """Whether a bare number can be the General Assembly's: it numbered resolutions
+    session/number from its thirty-first session on (earlier ones are "3369 (XXX)"), and its
+    decisions from 401; "resolution 5/5" or "decision 14/17" is another body's."""
+    if not session.isdigit():
+        return True
+    return int(session) >= _FIRST_NUMBERED_SESSION and (
+        kind == "resolution" or int(number) >= _FIRST_DECISION
+    )
+
+
+def _dated(citation: Citation, folded: str, dates: list[DateMatch], table: _Language) -> Citation:
+    """The citation with the date printed next to it: after it ("37/4 of 22 October 1982"),
+    or before it where the noun closes the list ("1982年10月22日第37/4号")."""
+    for date in dates:
+        if table.noun_after:
+            close = 0 <= citation.start - date.end <= 2
+        else:
+            close = 0 <= date.start - citation.end <= _DATE_GAP
+            close = close and not table.number.search(folded, citation.end, date.start)
+        if close:
+            return replace(citation, date=date.iso)
+    return citation
