@@ -14,7 +14,10 @@ from typing import Any
 import click
 
 from sixfold.errors import UsageError
+from sixfold.export.graph import FORMATS as GRAPH_FORMATS
+from sixfold.export.graph import render as render_graph
 from sixfold.library import Library
+from sixfold.library.graph import Edge
 from sixfold.library.ingest import IngestReport
 from sixfold.model import LANGUAGES
 from sixfold.search.engine import Filters, Group, Hit
@@ -288,4 +291,108 @@ def reindex_command(library_path: Path) -> None:
     click.echo(f"reindexed {count} paragraphs", err=True)
 
 
-COMMANDS = (ingest_command, search_command, show_command, stats_command, reindex_command)
+@click.command("cites")
+@click.argument("symbol")
+@library_option
+@json_option
+def cites_command(symbol: str, library_path: Path, as_json: bool) -> None:
+    """What a document cites: each target with its kind, date, the verb of the citing
+    paragraph and whether the library holds it (*).
+
+    \b
+    Example:
+      sixfold cites A/RES/65/140
+    """
+    with Library.open(library_path) as library:
+        edges = library.cites(symbol)
+        if not edges and not library.documents(symbol):
+            raise UsageError(f"no document {symbol!r} in the library")
+    _print_edges(edges, as_json, "target")
+
+
+@click.command("cited-by")
+@click.argument("symbol")
+@library_option
+@json_option
+def cited_by_command(symbol: str, library_path: Path, as_json: bool) -> None:
+    """The documents of the library that cite SYMBOL, oldest first.
+
+    \b
+    Example:
+      sixfold cited-by A/RES/59/8
+    """
+    with Library.open(library_path) as library:
+        _print_edges(library.cited_by(symbol), as_json, "source")
+
+
+def _print_edges(edges: list[Edge], as_json: bool, side: str) -> None:
+    if as_json:
+        _echo_json([asdict(e) for e in edges])
+        return
+    for edge in edges:
+        mark = "*" if edge.present or side == "source" else " "
+        where = f"{edge.paragraph or ''} {edge.verb or ''}".strip()
+        click.echo(
+            f"{mark} {getattr(edge, side):<24} {edge.kind:<10} {edge.date or '':<10}  {where}"
+        )
+
+
+@click.command("series")
+@click.argument("symbol")
+@library_option
+@json_option
+def series_command(symbol: str, library_path: Path, as_json: bool) -> None:
+    """The chain of resolutions on SYMBOL's subject across sessions: what it recalls in its
+    opening list, what those recall, and what recalls it; * marks those in the library.
+
+    \b
+    Example:
+      sixfold series A/RES/65/140
+    """
+    with Library.open(library_path) as library:
+        entries = library.series(symbol)
+    if as_json:
+        _echo_json([asdict(e) for e in entries])
+        return
+    for entry in entries:
+        mark = "*" if entry.present else " "
+        click.echo(f"{mark} {entry.symbol:<20} {entry.adopted or '':<10}  {entry.title or ''}")
+
+
+@click.command("graph")
+@library_option
+@click.option(
+    "--format", "fmt", type=click.Choice(GRAPH_FORMATS), default="graphml", show_default=True
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here instead of stdout.",
+)
+def graph_command(library_path: Path, fmt: str, output: Path | None) -> None:
+    """Export the citation graph of the library (GraphML, CSV edge list or JSON).
+
+    \b
+    Example:
+      sixfold graph --format csv -o citations.csv
+    """
+    with Library.open(library_path) as library:
+        text = render_graph(library.citation_graph(), fmt)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, "utf-8")
+
+
+COMMANDS = (
+    ingest_command,
+    search_command,
+    show_command,
+    stats_command,
+    reindex_command,
+    cites_command,
+    cited_by_command,
+    series_command,
+    graph_command,
+)

@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from sixfold.citations import document_citations
 from sixfold.errors import SixfoldError
 from sixfold.library.sources import Source
 from sixfold.model import Document
@@ -25,6 +26,7 @@ from sixfold.search.analysis import terms
 # Sources per transaction: small enough that a crash loses little, large enough to be fast.
 BATCH = 64
 ParagraphRow = tuple[int, str, str, str | None, str | None, str, str]
+CitationRow = tuple[str, str, str | None, str | None, str | None, int, int]
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Parsed:
     sha256: str
     document: Document | None = None
     paragraphs: list[ParagraphRow] = field(default_factory=list)
+    citations: list[CitationRow] = field(default_factory=list)
     error_kind: str | None = None
     error_message: str | None = None
 
@@ -70,6 +73,7 @@ def parse_source(source: Source) -> Parsed:
     document.source.path = source.name
     parsed.document = document
     parsed.paragraphs = paragraph_rows(document)
+    parsed.citations = citation_rows(document)
     return parsed
 
 
@@ -88,6 +92,22 @@ def paragraph_rows(document: Document) -> list[ParagraphRow]:
         (i, p.id, p.kind, p.number, p.lead, p.text, " ".join(terms(p.text, lang)))
         for i, p in enumerate(paragraphs)
     ]
+
+
+def citation_rows(document: Document) -> list[CitationRow]:
+    """(target, kind, date, pid, verb, start, end) of every citation of the document."""
+    return [
+        (c.target, c.kind, c.date, c.paragraph, c.verb, c.start, c.end)
+        for c in document_citations(document)
+    ]
+
+
+def insert_citations(conn: sqlite3.Connection, document_id: int, rows: list[CitationRow]) -> None:
+    conn.executemany(
+        'INSERT INTO citations (document_id, target, kind, date, pid, verb, start, "end")'
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(document_id, *row) for row in rows],
+    )
 
 
 def ingest_sources(
@@ -196,6 +216,7 @@ def _delete_file(conn: sqlite3.Connection, name: str, document_id: int | None) -
     conn.execute("DELETE FROM files WHERE source = ?", (name,))
     if document_id is not None:
         conn.execute("DELETE FROM paragraphs WHERE document_id = ?", (document_id,))
+        conn.execute("DELETE FROM citations WHERE document_id = ?", (document_id,))
         conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
 
 
@@ -230,4 +251,5 @@ def _insert_document(conn: sqlite3.Connection, parsed: Parsed) -> int:
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(document_id, *row) for row in parsed.paragraphs],
     )
+    insert_citations(conn, document_id, parsed.citations)
     return document_id

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sixfold.errors import UsageError
-from sixfold.library.ingest import IngestReport, ingest_sources
+from sixfold.library import graph
+from sixfold.library.ingest import IngestReport, citation_rows, ingest_sources, insert_citations
 from sixfold.library.sources import iter_sources
 from sixfold.library.store import connect, get_meta, library_file, set_meta
 from sixfold.model import LANGUAGES, Document
@@ -142,8 +143,25 @@ class Library:
             size_bytes=_size(library_file(self.path)),
         )
 
+    def cites(self, symbol: str) -> list[graph.Edge]:
+        """What the document ``symbol`` cites (any of its language versions)."""
+        return graph.cites(self.conn, symbol)
+
+    def cited_by(self, symbol: str) -> list[graph.Edge]:
+        """The documents of the library that cite ``symbol``, oldest first."""
+        return graph.cited_by(self.conn, symbol)
+
+    def series(self, symbol: str) -> list[graph.SeriesEntry]:
+        """The resolutions of the series ``symbol`` belongs to (see :mod:`.graph`)."""
+        return graph.series(self.conn, symbol)
+
+    def citation_graph(self) -> list[graph.Edge]:
+        """Every citation between documents of the library, once per pair."""
+        return graph.edges(self.conn)
+
     def reindex(self) -> int:
-        """Recompute every paragraph's terms with the current analysis and rebuild the index."""
+        """Recompute what is derived from the records: every paragraph's terms with the current
+        analysis, the full-text index, and the citations."""
         rows = self.conn.execute(
             "SELECT p.id, p.text, d.language FROM paragraphs p JOIN documents d"
             " ON d.id = p.document_id"
@@ -154,6 +172,10 @@ class Library:
                 ((" ".join(terms(text, lang)), pid) for pid, text, lang in rows),
             )
             self.conn.execute("INSERT INTO paragraph_index (paragraph_index) VALUES ('rebuild')")
+            self.conn.execute("DELETE FROM citations")
+            for document_id, record in self.conn.execute("SELECT id, record FROM documents"):
+                document = Document.from_dict(json.loads(record))
+                insert_citations(self.conn, document_id, citation_rows(document))
             set_meta(self.conn, "analysis_version", str(analysis_version()))
         return len(rows)
 

@@ -57,6 +57,18 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     terms TEXT NOT NULL           -- index terms, space-separated (derived from text)
 );
 CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs (document_id, position);
+CREATE TABLE IF NOT EXISTS citations (
+    document_id INTEGER NOT NULL REFERENCES documents (id),
+    target TEXT NOT NULL,         -- canonical symbol of the cited document
+    kind TEXT NOT NULL,           -- resolution, decision, document, meeting record
+    date TEXT,
+    pid TEXT,                     -- the citing paragraph's id ("fn3" for a footnote)
+    verb TEXT,                    -- the English verb of that paragraph's lead
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS citations_document ON citations (document_id);
+CREATE INDEX IF NOT EXISTS citations_target ON citations (target);
 CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_index USING fts5 (
     terms, content='paragraphs', content_rowid='id',
     tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M*'"

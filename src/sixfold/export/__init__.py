@@ -1,0 +1,1 @@
+"""Writers that turn library data into files other tools read."""
