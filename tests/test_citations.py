@@ -1,0 +1,243 @@
+"""Citations: extraction tables in six languages, the seeds, robustness, the graph commands."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from eval.eval_citations import Tally, score
+
+from sixfold import parse
+from sixfold.citations import document_citations, find_citations, lead_verb
+from sixfold.cli import cli
+from sixfold.errors import UsageError
+from sixfold.readers.akn import read_akn
+
+FIRST_PARAGRAPH_65_140 = [
+    ("A/RES/37/4", "1982-10-22"),
+    ("A/RES/38/4", "1983-10-28"),
+    ("A/RES/39/7", "1984-11-08"),
+    ("A/RES/40/4", "1985-10-25"),
+    ("A/RES/41/3", "1986-10-16"),
+    ("A/RES/42/4", "1987-10-15"),
+    ("A/RES/43/2", "1988-10-17"),
+    ("A/RES/44/8", "1989-10-18"),
+    ("A/RES/45/9", "1990-10-25"),
+    ("A/RES/46/13", "1991-10-28"),
+    ("A/RES/47/18", "1992-11-23"),
+    ("A/RES/48/24", "1993-11-24"),
+    ("A/RES/49/15", "1994-11-15"),
+    ("A/RES/50/17", "1995-11-20"),
+    ("A/RES/51/18", "1996-11-14"),
+    ("A/RES/52/4", "1997-10-22"),
+    ("A/RES/53/16", "1998-10-29"),
+    ("A/RES/54/7", "1999-10-25"),
+    ("A/RES/55/9", "2000-10-30"),
+    ("A/RES/56/47", "2001-12-07"),
+    ("A/RES/57/42", "2002-11-21"),
+    ("A/RES/59/8", "2004-10-22"),
+    ("A/RES/61/49", "2006-12-04"),
+    ("A/RES/63/114", "2008-12-05"),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "en",
+            "Recalling its resolutions 37/4 of 22 October 1982, 38/4 of 28 October 1983 and "
+            "63/114 of 5 December 2008, and its resolution 3369 (XXX) of 10 October 1975,",
+            [
+                ("A/RES/37/4", "resolution", "1982-10-22"),
+                ("A/RES/38/4", "resolution", "1983-10-28"),
+                ("A/RES/63/114", "resolution", "2008-12-05"),
+                ("A/RES/3369 (XXX)", "resolution", "1975-10-10"),
+            ],
+        ),
+        (
+            "en",
+            "Recalling Security Council resolutions 1325 (2000) and 2467 (2019), Human Rights "
+            "Council resolution 5/1 of 18 June 2007 and its decision 65/530,",
+            [
+                ("S/RES/1325 (2000)", "resolution", None),
+                ("S/RES/2467 (2019)", "resolution", None),
+                ("A/HRC/RES/5/1", "resolution", "2007-06-18"),
+                ("A/DEC/65/530", "decision", None),
+            ],
+        ),
+        (
+            "en",
+            "Recalling its resolutions 45/58 P of 4 December 1990, 74/255 A and B and 72/304 "
+            "of 13 July 2018 on the comprehensive review, and 73/293,",
+            [
+                ("A/RES/45/58 P", "resolution", "1990-12-04"),
+                ("A/RES/74/255 A-B", "resolution", None),
+                ("A/RES/72/304", "resolution", "2018-07-13"),
+                ("A/RES/73/293", "resolution", None),
+            ],
+        ),
+        (
+            "en",
+            "for the period 2022/23, as in resolution 5/5 of the Environment Assembly; see "
+            "A/77/6 (Sect. 26) and FCCC/CP/2015/10/Add.1, and A/65/PV.68.",
+            [
+                ("A/77/6 (Sect. 26)", "document", None),
+                ("FCCC/CP/2015/10/Add.1", "document", None),
+                ("A/65/PV.68", "meeting record", None),
+            ],
+        ),
+        (
+            "fr",
+            "Rappelant ses résolutions 37/4 du 22 octobre 1982 et 38/4, ainsi que la résolution "
+            "5/1 du Conseil des droits de l’homme,",
+            [
+                ("A/RES/37/4", "resolution", "1982-10-22"),
+                ("A/RES/38/4", "resolution", None),
+                ("A/HRC/RES/5/1", "resolution", None),
+            ],
+        ),
+        (
+            "es",
+            "Recordando sus resoluciones 40/151 G, de 16 de diciembre de 1985, y 76/250, de 20 de "
+            "enero de 2022, relativa a la negación del Holocausto, y 76/254,",
+            [
+                ("A/RES/40/151 G", "resolution", "1985-12-16"),
+                ("A/RES/76/250", "resolution", "2022-01-20"),
+                ("A/RES/76/254", "resolution", None),
+            ],
+        ),
+        (
+            "ru",
+            "ссылаясь на свои резолюции 56/24 Е от 29 ноября 2001 года и 57/65, а также на "
+            "резолюцию S-30/1 Совета по правам человека и резолюцию 242 (1967) Совета Безопасности",
+            [
+                ("A/RES/56/24 E", "resolution", "2001-11-29"),
+                ("A/RES/57/65", "resolution", None),
+                ("A/HRC/RES/S-30/1", "resolution", None),
+                ("S/RES/242 (1967)", "resolution", None),
+            ],
+        ),
+        (
+            "ar",
+            "إذ تشير إلى قراراتها ٤/٣٧ المؤرخ ٢٢ تشرين الأول/أكتوبر ١٩٨٢ و 67/234 ألف و 1874 (دإ-4) "
+            "و دإط-10/15، وإلى قرار الجمعية 35/201،",
+            [
+                ("A/RES/37/4", "resolution", "1982-10-22"),
+                ("A/RES/67/234 A", "resolution", None),
+                ("A/RES/1874 (S-IV)", "resolution", None),
+                ("A/RES/ES-10/15", "resolution", None),
+                ("A/RES/35/201", "resolution", None),
+            ],
+        ),
+        (
+            "zh",
+            "回顾其1982年10月22日第37/4号、1990年12月4日第45/55 B号和第53/243 A和B号决议，"
+            "以及安全理事会第1325(2000)号决议和大会第65/530号决定",
+            [
+                ("A/RES/37/4", "resolution", "1982-10-22"),
+                ("A/RES/45/55 B", "resolution", "1990-12-04"),
+                ("A/RES/53/243 A-B", "resolution", None),
+                ("S/RES/1325 (2000)", "resolution", None),
+                ("A/DEC/65/530", "decision", None),
+            ],
+        ),
+        ("en", "The Assembly met 24/7 and noted 3 (1990) items.", []),
+    ],
+)
+def test_find_citations(lang: str, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    assert [(c.target, c.kind, c.date) for c in find_citations(text, lang)] == expected
+
+
+def test_spans_point_at_the_printed_number() -> None:
+    text = "Recalling its resolution 65/140 of 16 December 2010,"
+    (citation,) = find_citations(text, "en")
+    assert text[citation.start : citation.end] == "65/140"
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead", "verb"),
+    [
+        ("en", "Recalling also", "recalls"),
+        ("en", "Takes note with appreciation", "takes note of"),
+        ("fr", "Réaffirmant", "reaffirms"),
+        ("es", "Acoge con beneplácito", "welcomes"),
+        ("ru", "вновь подтверждая", "reaffirms"),
+        ("ar", "وإذ تشير", "recalls"),
+        ("zh", "又回顾", "recalls"),
+        ("zh", "表示注意到", "takes note of"),
+        ("en", "Whereas", None),
+        ("en", None, None),
+    ],
+)
+def test_lead_verb(lang: str, lead: str | None, verb: str | None) -> None:
+    assert lead_verb(lead, lang) == verb
+
+
+@given(st.text(max_size=300), st.sampled_from(["ar", "zh", "en", "fr", "ru", "es"]))
+def test_any_text_gives_valid_spans(text: str, lang: str) -> None:
+    for citation in find_citations(text, lang):
+        assert 0 <= citation.start < citation.end <= len(text)
+
+
+@pytest.mark.parametrize("seed", ["000", "003"])
+def test_seed_65_140_cites_its_series_and_documents(seeds: Path, seed: str) -> None:
+    (path,) = seeds.glob(f"{seed}*")
+    doc = parse(path)
+    first = [
+        (c.target, c.date) for c in document_citations(doc) if c.paragraph == doc.paragraphs[0].id
+    ]
+    assert first == FIRST_PARAGRAPH_65_140
+    assert {"A/RES/3369 (XXX)", "A/60/633-S/2005/826", "A/65/382-S/2010/490"} <= set(doc.citations)
+
+
+def test_seed_67_264_in_arabic_cites_the_same_canonical_targets(seeds: Path) -> None:
+    (path,) = seeds.glob("001*")
+    doc = parse(path)
+    assert [t for t, _ in FIRST_PARAGRAPH_65_140] + ["A/RES/65/140"] == [
+        c for c in doc.citations if c.startswith("A/RES/") and "(" not in c
+    ]
+
+
+def test_accuracy_against_the_xml_links(corpus: Path) -> None:
+    """Regression guard for eval/eval_citations.py on a small sample of each language."""
+    from eval.corpus import iter_akn
+
+    tally = Tally()
+    for name, data in iter_akn(corpus / "akn-ga" / "77session", sample=120, seed=3):
+        score(read_akn(data, name), tally, 0, name)
+    assert tally.precision() >= 0.94
+    assert tally.recall() >= 0.93
+
+
+def test_cites_cited_by_series_and_graph_commands(seeds: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    library = str(tmp_path / "lib")
+    assert runner.invoke(cli, ["ingest", "--library", library, "--json", str(seeds)]).exit_code == 0
+    cites = json.loads(
+        runner.invoke(cli, ["cites", "A/RES/65/140", "--library", library, "--json"]).output
+    )
+    assert [e["target"] for e in cites][:24] == [t for t, _ in FIRST_PARAGRAPH_65_140]
+    assert {e["verb"] for e in cites[:24]} == {"recalls"}
+    citing = runner.invoke(cli, ["cited-by", "A/RES/65/140", "--library", library, "--json"])
+    assert [e["source"] for e in json.loads(citing.output)] == ["A/RES/67/264"]
+    series = json.loads(
+        runner.invoke(cli, ["series", "A/RES/59/8", "--library", library, "--json"]).output
+    )
+    symbols = [e["symbol"] for e in series]
+    assert {"A/RES/59/8", "A/RES/65/140", "A/RES/67/264", "A/RES/37/4"} <= set(symbols)
+    assert (
+        symbols.index("A/RES/59/8") < symbols.index("A/RES/65/140") < symbols.index("A/RES/67/264")
+    )
+    graph = runner.invoke(cli, ["graph", "--library", library, "--format", "csv"])
+    assert "A/RES/65/140,A/RES/59/8,resolution,recalls,2004-10-22" in graph.output
+    missing = runner.invoke(cli, ["cites", "A/RES/1/1", "--library", library])
+    assert isinstance(missing.exception, UsageError)
