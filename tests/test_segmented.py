@@ -109,6 +109,35 @@ CASES = [
             "30 June 2023",
         ],
     ),
+    (  # a last paragraph printed without a full stop: the closing follows its closing quote
+        "es",
+        "77/8. Título La Asamblea General , Recordando su resolución 76/1 , 1. Decide actuar ; "
+        "2. Decide seguir examinando la cuestión titulada “ Derechos del niño ” "
+        "54a sesión plenaria 15 de diciembre de 2022",
+        [
+            "77/8. Título",
+            "La Asamblea General,",
+            "Recordando su resolución 76/1,",
+            "1. Decide actuar;",
+            "2. Decide seguir examinando la cuestión titulada “Derechos del niño”",
+            "54a sesión plenaria",
+            "15 de diciembre de 2022",
+        ],
+    ),
+    (  # one operative paragraph is not numbered: it opens with an operative lead
+        "en",
+        "77/9. Title The General Assembly , Recalling its resolution 76/1 , Having considered "
+        "the report , Takes note of the report . 20th plenary meeting 7 November 2022",
+        [
+            "77/9. Title",
+            "The General Assembly,",
+            "Recalling its resolution 76/1,",
+            "Having considered the report,",
+            "Takes note of the report.",
+            "20th plenary meeting",
+            "7 November 2022",
+        ],
+    ),
     (  # Russian leads go on inside a paragraph too: the words after them tell
         "ru",
         "77/7. Название Генеральная Ассамблея , ссылаясь на свою резолюцию 76/1 , "

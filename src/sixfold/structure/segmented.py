@@ -20,10 +20,14 @@ from sixfold.facts.dates import DateMatch, find_dates
 from sixfold.facts.ordinals import parse_meeting
 from sixfold.structure.breaks import CONTEXT_CHARS, opens_paragraph
 from sixfold.structure.langdata import StructureData, fold
+from sixfold.structure.leads import lexicon
 
 _BRACKETED = regex.compile(r"\[[^\]]{3,400}\]")
 _AFTER_PUNCT = regex.compile(r"(?<=[,;:，；：،؛])\s*")
-_FULL_STOP = regex.compile(r"[.。]")
+# Where the closing may begin: after a full stop, or after the quotation that ends a last
+# paragraph printed without one ("...titulado “Promoción...” 54a sesión plenaria").  Not after a
+# bracket: "56th (resumed) plenary meeting".
+_CLOSING_AFTER = regex.compile(r"[.。”»]")
 # Punctuation that ends a paragraph or a clause, with the quotes and brackets that may close it.
 _PUNCT = ",;:.，；：。،؛!?"
 _CLOSERS = "”’»\"')]）"
@@ -35,6 +39,11 @@ _ARABIC_NUMBER = regex.compile(r"(?<![0-9/.,\-])([0-9]{1,3})\s*(?:\.|-(?!\s*[0-9
 _LAST_MARK = regex.compile(
     rf"[{regex.escape(_PUNCT)}][{regex.escape(_CLOSERS)}]*\s*(?=[^{regex.escape(_PUNCT)}]*$)"
 )
+# A lead opens the one unnumbered operative paragraph when at most this share of its uses as a
+# lead were preambular.
+OPERATIVE_ONLY_SHARE = 0.05
+# An operative number as split_operative prints it, with nothing after it.
+_NUMBER_ONLY = regex.compile(r"[0-9]{1,3}(?:\.| -)")
 # Longer unpunctuated ends are taken as the paragraph's own text, not a heading.
 MAX_HEADING = 300
 # A label runs on into a word only in Chinese, whose spaces desegmenting took out ("二能力建设").
@@ -77,9 +86,9 @@ def _split_masthead(head: str) -> list[str]:
 
 
 def _split_closing(body: str, lang: str) -> tuple[str, list[str]]:
-    """The closing is what follows the last full stop when it holds a meeting line, with or
-    without the adoption date before or after it."""
-    for stop in reversed([m.end() for m in _FULL_STOP.finditer(body)]):
+    """The closing is what follows the last full stop (or closing quotation mark) when it holds
+    a meeting line, with or without the adoption date before or after it."""
+    for stop in reversed([m.end() for m in _CLOSING_AFTER.finditer(body)]):
         rest = body[stop:].strip()
         if not rest:
             continue
@@ -119,7 +128,7 @@ def _split_operative(body: str, data: StructureData) -> tuple[str, list[str]]:
         if number == expected or (skips and last.get(number + 1, -1) > at):
             cuts.append((number, start, end))
     if not cuts:
-        return body, []
+        return _sole_operative(body, data)
     suffix = _DATA["number_suffix"].get(data.lang, _DATA["number_suffix"]["default"])
     bounds = [*cuts, (0, len(body), len(body))]
     pieces = [
@@ -127,6 +136,22 @@ def _split_operative(body: str, data: StructureData) -> tuple[str, list[str]]:
         for (number, _, end), (_, nxt, _) in itertools.pairwise(bounds)
     ]
     return body[: cuts[0][1]], pieces
+
+
+def _sole_operative(body: str, data: StructureData) -> tuple[str, list[str]]:
+    """A resolution of one operative paragraph does not number it ("..., Takes note of the
+    report"): it opens after the first clause mark followed by a lead that is hardly ever
+    preambular."""
+    leads = lexicon(data.lang)
+    cased = data.lang in _CAPITAL_PARAGRAPHS
+    for match in _AFTER_PUNCT.finditer(body):
+        rest = body[match.end() : match.end() + CONTEXT_CHARS]
+        if cased and not rest[:1].isupper():
+            continue
+        found = leads.candidates(rest)
+        if found and found[-1].as_preambular <= OPERATIVE_ONLY_SHARE * found[-1].as_lead:
+            return body[: match.start()], [body[match.end() :].strip()]
+    return body, []
 
 
 def _can_open(body: str, match: regex.Match[str], lang: str) -> bool:
@@ -198,16 +223,18 @@ class _Labels:
 
 def _cut_headings(piece: str, lang: str, labels: _Labels) -> list[str]:
     """A paragraph, then the heading glued after it: the text after its last punctuation mark
-    (a heading ends without one), its section label on a line of its own."""
+    (a heading ends without one), its section label on a line of its own.  The mark of an
+    operative number is not one: a last paragraph may end without punctuation ("12. Decide
+    seguir examinando la cuestión")."""
     mark = _LAST_MARK.search(piece)
     if not mark:
         return [piece]
-    tail = piece[mark.end() :].strip()
-    if not tail or len(tail) > MAX_HEADING:
+    head, tail = piece[: mark.end()].strip(), piece[mark.end() :].strip()
+    if not tail or len(tail) > MAX_HEADING or _NUMBER_ONLY.fullmatch(head):
         return [piece]
     if lang in _CAPITAL_HEADINGS and not (tail[:1].isupper() or tail[:1].isdigit()):
         return [piece]
-    lines = [piece[: mark.end()].strip()]
+    lines = [head]
     labelled = labels.take(tail)
     lines.extend(labelled if labelled else [tail])
     return lines
