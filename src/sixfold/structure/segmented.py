@@ -39,6 +39,9 @@ _ARABIC_NUMBER = regex.compile(r"(?<![0-9/.,\-])([0-9]{1,3})\s*(?:\.|-(?!\s*[0-9
 _LAST_MARK = regex.compile(
     rf"[{regex.escape(_PUNCT)}][{regex.escape(_CLOSERS)}]*\s*(?=[^{regex.escape(_PUNCT)}]*$)"
 )
+# A bracket or quotation left open longer than this is taken as a stray mark, lest it hold back
+# every later paragraph of the preamble.
+MAX_QUOTED = 400
 # A lead opens the one unnumbered operative paragraph when at most this share of its uses as a
 # lead were preambular.
 OPERATIVE_ONLY_SHARE = 0.05
@@ -196,9 +199,10 @@ def _last_bracket(lang: str) -> tuple[regex.Pattern[str], str]:
 
 
 def _inside_brackets(text: str, start: int, end: int, lang: str) -> bool:
-    """Whether ``text[start:end]`` ends inside an open bracket or quotation."""
+    """Whether ``text[start:end]`` ends inside a bracket or quotation opened in its last
+    ``MAX_QUOTED`` characters."""
     pattern, openers = _last_bracket(lang)
-    last = pattern.search(text, start, end)
+    last = pattern.search(text, max(start, end - MAX_QUOTED), end)
     return last is not None and last.group()[0] in openers
 
 
