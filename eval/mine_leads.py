@@ -21,7 +21,7 @@ import argparse
 import collections
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import regex
@@ -118,14 +118,14 @@ def mine(sources: list[Path]) -> dict[str, dict[str, list[int]]]:
     return table
 
 
-def mining_arguments(doc: str | None, default_out: Path) -> argparse.Namespace:
+def mining_arguments(
+    doc: str | None, default_out: Path, sources: list[str] = DEFAULT_SOURCES
+) -> argparse.Namespace:
     """The command line every miner shares: the AKN sources and the folder of TSV tables."""
     parser = argparse.ArgumentParser(
         description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument(
-        "--corpus", nargs="*", type=Path, default=[SHARED / s for s in DEFAULT_SOURCES]
-    )
+    parser.add_argument("--corpus", nargs="*", type=Path, default=[SHARED / s for s in sources])
     parser.add_argument("--out", type=Path, default=default_out)
     args = parser.parse_args()
     missing = [p for p in args.corpus if not p.exists()]
@@ -135,7 +135,7 @@ def mining_arguments(doc: str | None, default_out: Path) -> argparse.Namespace:
     return args
 
 
-def write_table(path: Path, header: list[str], rows: list[tuple[object, ...]]) -> None:
+def write_table(path: Path, header: list[str], rows: Sequence[tuple[object, ...]]) -> None:
     """One language's mined table: ``#`` header lines, then tab-separated rows."""
     with open(path, "w", encoding="utf-8") as fh:
         fh.writelines(f"# {line}\n" for line in header)

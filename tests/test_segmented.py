@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sixfold.clean.desegment import desegment
+from sixfold.structure.breaks import ngrams, opens_paragraph
 from sixfold.structure.langdata import structure_data
 from sixfold.structure.segmented import split_segmented
 
@@ -76,7 +77,137 @@ CASES = [
             "第48次全体会议",
         ],
     ),
+    (  # a missing number is skipped when the numbering goes on after it; a last one is not
+        "en",
+        "77/5. Title The General Assembly , Recalling its resolution 76/1 , 1. Decides to act ; "
+        "2. Requests a report ; 4. Invites States to contribute ; 5. Decides to consider item "
+        "6 ; 7. Other matters . 87th plenary meeting 30 June 2023",
+        [
+            "77/5. Title",
+            "The General Assembly,",
+            "Recalling its resolution 76/1,",
+            "1. Decides to act;",
+            "2. Requests a report;",
+            "4. Invites States to contribute;",
+            "5. Decides to consider item 6; 7. Other matters.",
+            "87th plenary meeting",
+            "30 June 2023",
+        ],
+    ),
+    (  # no paragraph opens inside a quotation, whatever follows its colon
+        "en",
+        "77/6. Title The General Assembly , Having considered the report entitled “ Our Common "
+        "Agenda : Recalling the Charter ” , Recalling also its resolution 75/1 , "
+        "1. Decides to act . 87th plenary meeting 30 June 2023",
+        [
+            "77/6. Title",
+            "The General Assembly,",
+            "Having considered the report entitled “Our Common Agenda: Recalling the Charter”,",
+            "Recalling also its resolution 75/1,",
+            "1. Decides to act.",
+            "87th plenary meeting",
+            "30 June 2023",
+        ],
+    ),
+    (  # a last paragraph printed without a full stop: the closing follows its closing quote
+        "es",
+        "77/8. Título La Asamblea General , Recordando su resolución 76/1 , 1. Decide actuar ; "
+        "2. Decide seguir examinando la cuestión titulada “ Derechos del niño ” "
+        "54a sesión plenaria 15 de diciembre de 2022",
+        [
+            "77/8. Título",
+            "La Asamblea General,",
+            "Recordando su resolución 76/1,",
+            "1. Decide actuar;",
+            "2. Decide seguir examinando la cuestión titulada “Derechos del niño”",
+            "54a sesión plenaria",
+            "15 de diciembre de 2022",
+        ],
+    ),
+    (  # one operative paragraph is not numbered: it opens with an operative lead
+        "en",
+        "77/9. Title The General Assembly , Recalling its resolution 76/1 , Having considered "
+        "the report , Takes note of the report . 20th plenary meeting 7 November 2022",
+        [
+            "77/9. Title",
+            "The General Assembly,",
+            "Recalling its resolution 76/1,",
+            "Having considered the report,",
+            "Takes note of the report.",
+            "20th plenary meeting",
+            "7 November 2022",
+        ],
+    ),
+    (  # Russian leads go on inside a paragraph too: the words after them tell
+        "ru",
+        "77/7. Название Генеральная Ассамблея , ссылаясь на свою резолюцию 76/1 , "
+        "подчеркивая важность мира , учитывая при этом , что мир хрупок , "
+        "учитывая , что время не ждет , 1. постановляет действовать . "
+        "87-е пленарное заседание 30 июня 2023 года",
+        [
+            "77/7. Название",
+            "Генеральная Ассамблея,",
+            "ссылаясь на свою резолюцию 76/1,",
+            "подчеркивая важность мира, учитывая при этом, что мир хрупок,",
+            "учитывая, что время не ждет,",
+            "1. постановляет действовать.",
+            "87-е пленарное заседание",
+            "30 июня 2023 года",
+        ],
+    ),
 ]
+
+BREAKS = [
+    # the n-gram after a clause mark decides, not its first word
+    ("en", "Recalling its resolution 76/1,", True),
+    ("en", "United Nations Children’s Fund", False),
+    ("ru", "учитывая, что", True),
+    ("ru", "учитывая при этом, что", False),
+    ("ru", "с тем чтобы", False),
+    ("zh", "重申其", True),
+    ("zh", "并重申其", False),
+    ("ar", "وإذ تشير إلى قرارها", True),
+    ("ar", "وإذ ترحب بعقد الحلقة الدراسية الإقليمية", False),
+    ("fr", "Rappelant sa résolution", True),
+    ("es", "Reafirmando también su resolución", True),
+    ("en", "", False),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), BREAKS)
+def test_opens_paragraph(lang: str, text: str, expected: bool) -> None:
+    assert opens_paragraph(text, lang) is expected
+
+
+NGRAMS = [
+    # words and marks, up to eight
+    (
+        "en",
+        "Recalling also its resolution 76/1, of 2022 and",
+        [
+            "Recalling",
+            "Recalling also",
+            "Recalling also its",
+            "Recalling also its resolution",
+            "Recalling also its resolution 76",
+            "Recalling also its resolution 76 /",
+            "Recalling also its resolution 76 / 1",
+            "Recalling also its resolution 76 / 1 ,",
+        ],
+    ),
+    ("ru", "вновь подтверждая", ["вновь", "вновь подтверждая"]),
+    # Chinese counts characters
+    (
+        "zh",
+        "又回顾 2015年",
+        ["又", "又回", "又回顾", "又回顾2", "又回顾20", "又回顾201", "又回顾2015", "又回顾2015年"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), NGRAMS)
+def test_ngrams(lang: str, text: str, expected: list[str]) -> None:
+    assert ngrams(text, lang) == expected
 
 
 @pytest.mark.parametrize(("lang", "text", "expected"), CASES)

@@ -2,9 +2,9 @@
 
 The layout is gone; what remains is the language.  The masthead runs up to the enacting formula
 ("大会，"); operative paragraphs are numbered 1, 2, 3... in order; a preambular paragraph begins
-where a comma is followed by a lead phrase that more often opens a paragraph there than goes on
-inside one; a heading is what follows the last punctuation mark of a paragraph (headings end
-without one); the closing (date and meeting) follows the last full stop.
+where a clause mark is followed by words that more often opened a paragraph there than went on
+inside one (structure/breaks.py); a heading is what follows the last punctuation mark of a
+paragraph (headings end without one); the closing (date and meeting) follows the last full stop.
 """
 
 from __future__ import annotations
@@ -18,12 +18,16 @@ import regex
 
 from sixfold.facts.dates import DateMatch, find_dates
 from sixfold.facts.ordinals import parse_meeting
+from sixfold.structure.breaks import CONTEXT_CHARS, opens_paragraph
 from sixfold.structure.langdata import StructureData, fold
 from sixfold.structure.leads import lexicon
 
 _BRACKETED = regex.compile(r"\[[^\]]{3,400}\]")
 _AFTER_PUNCT = regex.compile(r"(?<=[,;:，；：،؛])\s*")
-_FULL_STOP = regex.compile(r"[.。]")
+# Where the closing may begin: after a full stop, or after the quotation that ends a last
+# paragraph printed without one ("...titulado “Promoción...” 54a sesión plenaria").  Not after a
+# bracket: "56th (resumed) plenary meeting".
+_CLOSING_AFTER = regex.compile(r"[.。”»]")
 # Punctuation that ends a paragraph or a clause, with the quotes and brackets that may close it.
 _PUNCT = ",;:.，；：。،؛!?"
 _CLOSERS = "”’»\"')]）"
@@ -35,10 +39,14 @@ _ARABIC_NUMBER = regex.compile(r"(?<![0-9/.,\-])([0-9]{1,3})\s*(?:\.|-(?!\s*[0-9
 _LAST_MARK = regex.compile(
     rf"[{regex.escape(_PUNCT)}][{regex.escape(_CLOSERS)}]*\s*(?=[^{regex.escape(_PUNCT)}]*$)"
 )
-# A phrase after a comma opens a paragraph when at least this share of its uses there did...
-BREAK_SHARE = 0.5
-# ...out of at least this many.
-MIN_BREAK_COUNT = 3
+# A bracket or quotation left open longer than this is taken as a stray mark, lest it hold back
+# every later paragraph of the preamble.
+MAX_QUOTED = 400
+# A lead opens the one unnumbered operative paragraph when at most this share of its uses as a
+# lead were preambular.
+OPERATIVE_ONLY_SHARE = 0.05
+# An operative number as split_operative prints it, with nothing after it.
+_NUMBER_ONLY = regex.compile(r"[0-9]{1,3}(?:\.| -)")
 # Longer unpunctuated ends are taken as the paragraph's own text, not a heading.
 MAX_HEADING = 300
 # A label runs on into a word only in Chinese, whose spaces desegmenting took out ("二能力建设").
@@ -81,9 +89,9 @@ def _split_masthead(head: str) -> list[str]:
 
 
 def _split_closing(body: str, lang: str) -> tuple[str, list[str]]:
-    """The closing is what follows the last full stop when it holds a meeting line, with or
-    without the adoption date before or after it."""
-    for stop in reversed([m.end() for m in _FULL_STOP.finditer(body)]):
+    """The closing is what follows the last full stop (or closing quotation mark) when it holds
+    a meeting line, with or without the adoption date before or after it."""
+    for stop in reversed([m.end() for m in _CLOSING_AFTER.finditer(body)]):
         rest = body[stop:].strip()
         if not rest:
             continue
@@ -106,46 +114,76 @@ def _cut_at_dates(text: str, dates: list[DateMatch]) -> list[tuple[int, int]]:
 def _split_operative(body: str, data: StructureData) -> tuple[str, list[str]]:
     """Cut at "1.", "2.", ... in order.  A number right after a punctuation mark is taken; one
     after a word only when a paragraph can start there (a capital in the cased languages), as
-    after a heading, which ends without punctuation."""
+    after a heading, which ends without punctuation.  A number may be skipped when it is nowhere
+    to be found and the next one follows ("14.", "16.", "17."): a number run into its word
+    ("9-членами") or dropped in the source must not lose every paragraph after it."""
     numbers = _ARABIC_NUMBER if data.lang == "ar" else _NUMBER
-    cuts: list[tuple[int, int]] = []
-    for match in numbers.finditer(body):
-        if int(match.group(1)) != len(cuts) + 1:
-            continue
-        after = body[match.end() :].lstrip()[:1]
-        if not after.isalpha() and after not in '(«“"':
-            continue
-        before = body[max(0, match.start() - 8) : match.start()].rstrip().rstrip(_CLOSERS)
-        after_word = bool(before) and before[-1] not in _PUNCT
-        if after_word and data.lang in _CAPITAL_PARAGRAPHS and not after.isupper():
-            continue
-        cuts.append((match.start(), match.end()))
-    if not cuts:
-        return body, []
-    suffix = _DATA["number_suffix"].get(data.lang, _DATA["number_suffix"]["default"])
-    bounds = [*cuts, (len(body), len(body))]
-    pieces = [
-        f"{n}{suffix} {body[end:nxt].strip()}"
-        for n, ((_, end), (nxt, _)) in enumerate(itertools.pairwise(bounds), 1)
+    found = [
+        (int(match.group(1)), match.start(), match.end())
+        for match in numbers.finditer(body)
+        if _can_open(body, match, data.lang)
     ]
-    return body[: cuts[0][0]], pieces
+    last = {number: at for at, (number, _, _) in enumerate(found)}
+    cuts: list[tuple[int, int, int]] = []
+    for at, (number, start, end) in enumerate(found):
+        expected = cuts[-1][0] + 1 if cuts else 1
+        skips = bool(cuts) and number == expected + 1 and last.get(expected, -1) < at
+        if number == expected or (skips and last.get(number + 1, -1) > at):
+            cuts.append((number, start, end))
+    if not cuts:
+        return _sole_operative(body, data)
+    suffix = _DATA["number_suffix"].get(data.lang, _DATA["number_suffix"]["default"])
+    bounds = [*cuts, (0, len(body), len(body))]
+    pieces = [
+        f"{number}{suffix} {body[end:nxt].strip()}"
+        for (number, _, end), (_, nxt, _) in itertools.pairwise(bounds)
+    ]
+    return body[: cuts[0][1]], pieces
+
+
+def _sole_operative(body: str, data: StructureData) -> tuple[str, list[str]]:
+    """A resolution of one operative paragraph does not number it ("..., Takes note of the
+    report"): it opens after the first clause mark followed by a lead that is hardly ever
+    preambular."""
+    leads = lexicon(data.lang)
+    cased = data.lang in _CAPITAL_PARAGRAPHS
+    for match in _AFTER_PUNCT.finditer(body):
+        rest = body[match.end() : match.end() + CONTEXT_CHARS]
+        if cased and not rest[:1].isupper():
+            continue
+        found = leads.candidates(rest)
+        if found and found[-1].as_preambular <= OPERATIVE_ONLY_SHARE * found[-1].as_lead:
+            return body[: match.start()], [body[match.end() :].strip()]
+    return body, []
+
+
+def _can_open(body: str, match: regex.Match[str], lang: str) -> bool:
+    """Whether an operative paragraph can open at a number: a word follows it, and it follows
+    a punctuation mark or, in the cased languages, opens with a capital."""
+    after = body[match.end() :].lstrip()[:1]
+    if not after.isalpha() and after not in '(«“"':
+        return False
+    before = body[max(0, match.start() - 8) : match.start()].rstrip().rstrip(_CLOSERS)
+    after_word = bool(before) and before[-1] not in _PUNCT
+    return not (after_word and lang in _CAPITAL_PARAGRAPHS and not after.isupper())
 
 
 def _split_preamble(preamble: str, data: StructureData) -> list[str]:
-    """Cut after a clause mark where a lead phrase follows that more often opens a preambular
-    paragraph there than it goes on inside one (mined counts, ``data/breaks/<lang>.tsv``)."""
-    leads, breaks = lexicon(data.lang), _breaks(data.lang)
+    """Cut after a clause mark where the words that follow more often opened a preambular
+    paragraph there than went on inside one; in the cased languages a paragraph opens with a
+    capital, and none opens inside brackets or quotation marks ("entitled “...: ...”")."""
     cased = data.lang in _CAPITAL_PARAGRAPHS
     paragraphs: list[str] = []
     start = 0
     for match in _AFTER_PUNCT.finditer(preamble):
-        rest = preamble[match.end() : match.end() + 80]
+        rest = preamble[match.end() : match.end() + CONTEXT_CHARS]
         if match.end() <= start or not rest:
             continue
         if cased and not rest[:1].isupper():
             continue
-        known = [breaks[e.phrase] for e in leads.candidates(rest) if e.phrase in breaks]
-        if known and known[-1][0] >= BREAK_SHARE * sum(known[-1]):
+        if _inside_brackets(preamble, start, match.start(), data.lang):
+            continue
+        if opens_paragraph(rest, data.lang):
             paragraphs.append(preamble[start : match.start()].strip())
             start = match.end()
     paragraphs.append(preamble[start:].strip())
@@ -153,18 +191,19 @@ def _split_preamble(preamble: str, data: StructureData) -> list[str]:
 
 
 @functools.cache
-def _breaks(lang: str) -> dict[str, tuple[int, int]]:
-    """Phrase -> (times it opened a preambular paragraph after a comma, times it followed a
-    comma inside one), for phrases seen often enough to judge."""
-    path = resources.files("sixfold.structure") / "data" / "breaks" / f"{lang}.tsv"
-    table: dict[str, tuple[int, int]] = {}
-    if path.is_file():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                phrase, opened, inside = line.split("\t")
-                if int(opened) + int(inside) >= MIN_BREAK_COUNT:
-                    table[phrase] = (int(opened), int(inside))
-    return table
+def _last_bracket(lang: str) -> tuple[regex.Pattern[str], str]:
+    """The last bracket or quotation mark of a text, and the opening ones, in ``lang``."""
+    pairs = _DATA["brackets"].get(lang, _DATA["brackets"]["default"])
+    marks = regex.escape("".join(pairs))
+    return regex.compile(rf"[{marks}][^{marks}]*$"), "".join(pair[0] for pair in pairs)
+
+
+def _inside_brackets(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether ``text[start:end]`` ends inside a bracket or quotation opened in its last
+    ``MAX_QUOTED`` characters."""
+    pattern, openers = _last_bracket(lang)
+    last = pattern.search(text, max(start, end - MAX_QUOTED), end)
+    return last is not None and last.group()[0] in openers
 
 
 class _Labels:
@@ -188,16 +227,18 @@ class _Labels:
 
 def _cut_headings(piece: str, lang: str, labels: _Labels) -> list[str]:
     """A paragraph, then the heading glued after it: the text after its last punctuation mark
-    (a heading ends without one), its section label on a line of its own."""
+    (a heading ends without one), its section label on a line of its own.  The mark of an
+    operative number is not one: a last paragraph may end without punctuation ("12. Decide
+    seguir examinando la cuestión")."""
     mark = _LAST_MARK.search(piece)
     if not mark:
         return [piece]
-    tail = piece[mark.end() :].strip()
-    if not tail or len(tail) > MAX_HEADING:
+    head, tail = piece[: mark.end()].strip(), piece[mark.end() :].strip()
+    if not tail or len(tail) > MAX_HEADING or _NUMBER_ONLY.fullmatch(head):
         return [piece]
     if lang in _CAPITAL_HEADINGS and not (tail[:1].isupper() or tail[:1].isdigit()):
         return [piece]
-    lines = [piece[: mark.end()].strip()]
+    lines = [head]
     labelled = labels.take(tail)
     lines.extend(labelled if labelled else [tail])
     return lines
