@@ -26,6 +26,7 @@ _OPENINGS = {
     "отмечая": Opening.LEAD,
     "对": Opening.LEAD,
     "وإذ": Opening.PHRASE,
+    "توافق": Opening.WHOLE_LEAD,
 }
 
 
@@ -87,6 +88,18 @@ ZH = LineRules("。，；：.,;:", lower_case_continues=False, spaced=False)
         (["IV", "Capacity-building"], EN, 2),
         (["ثانيا", "بناء القدرات"], AR, 2),
         (["三", "缔约国会议"], ZH, 2),
+        (["حادي عشر", "التنوع البيولوجي البحري"], AR, 2),
+        (["Article 10", "The Commission shall make recommendations"], EN, 2),
+        (["العدل والقانون الدوليان", "الباب 8", "الشؤون القانونية"], AR, 3),
+        # A heading, then its paragraph, which opens with a lead but has no number.
+        (["الميزانية الإجمالية لوحدة التفتيش المشتركة", "توافق على الميزانية؛"], AR, 2),
+        # Table rows (cells between tabs) go with the paragraph that introduces them.
+        (
+            ["\t11.\tDecides as set out below:", "\tLevel\tCriterion\tDiscount", "\tA\tB\t7.5"],
+            EN,
+            1,
+        ),
+        (["\t11.\tDecides as set out below:", "B\tPension Administration"], EN, 2),
     ],
 )
 def test_join_lines(lines: list[str], rules: LineRules, expected: int) -> None:
@@ -121,6 +134,42 @@ _WIDE = "x" * 60 + " "
     ],
 )
 def test_unwrap_lines(lines: list[str], rules: LineRules, expected: int) -> None:
+    assert len(unwrap_lines(lines, rules, opening)) == expected
+
+
+_INDENTED = [" " + _WIDE + "a;", " " + _WIDE + "b;", " " + _WIDE + "c;"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "rules", "expected"),
+    [
+        # A heading wrapped onto two lines between two paragraphs.
+        (
+            [
+                *_INDENTED,
+                _WIDE + "Estimates for the period from 1 July 2023 to",
+                "30 June 2024",
+                " 2. Decides;",
+            ],
+            EN,
+            5,
+        ),
+        # Where paragraphs are indented, a line after a comma goes on when its first word did
+        # not fit on the line before.
+        (
+            [
+                *[" " + "x" * 78 + ";"] * 3,
+                " " + "w" * 78,
+                "y" * 44 + " призывая,",
+                "социально-экономического " + "z" * 50 + ";",
+                " " + "x" * 78 + ";",
+            ],
+            RU,
+            5,
+        ),
+    ],
+)
+def test_unwrap_indented_lines(lines: list[str], rules: LineRules, expected: int) -> None:
     assert len(unwrap_lines(lines, rules, opening)) == expected
 
 

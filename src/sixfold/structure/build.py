@@ -23,7 +23,7 @@ from sixfold.model import LANGUAGES, Annex, Document, Footnote, Origin, Paragrap
 from sixfold.structure.body import build_paragraphs, number_ids
 from sixfold.structure.langdata import StructureData, fold, structure_data
 from sixfold.structure.language import detect_language
-from sixfold.structure.leads import lexicon
+from sixfold.structure.leads import MIN_WHOLE_SHARE, lexicon
 from sixfold.structure.masthead import (
     Masthead,
     classify_closing,
@@ -201,7 +201,7 @@ def _top_end(lines: list[str], data: StructureData, masthead: Masthead) -> int:
 
 
 def _read_top(top: list[str], data: StructureData, masthead: Masthead) -> list[str]:
-    """Read the masthead lines; return the lines after a first part letter ("A" and the part's
+    """Read the masthead lines; return the lines from a first part letter on ("A" and the part's
     subtitle), which belong to the body.  A line that opens like a letter's title is one only
     when the masthead is not a resolution's: an agenda item may be named "Letter dated ..."."""
     title_open = False
@@ -212,7 +212,7 @@ def _read_top(top: list[str], data: StructureData, masthead: Masthead) -> list[s
             continue
         if masthead.number and (part := part_letter(line)):
             masthead.parts.append(part)
-            spill = top[i + 1 :]
+            spill = top[i:]
             break
         if title_open and masthead.title:
             # A wrapped title goes on to the formula, whatever it names ("... of the" /
@@ -248,8 +248,9 @@ def _split_tail(
             annexes[-1].append(line)
             continue
         if state == "body" and masthead.parts and part_letter(line) == next_part(masthead):
-            masthead.parts.append(next_part(masthead) or "")
-            continue
+            masthead.parts.append(next_part(masthead) or "")  # and a heading of the body
+        if state == "body" and data.is_formula(line):
+            continue  # each part of a resolution in parts opens with the formula again
         if state == "body" and _is_meeting(line, data):
             state = "closing"
             classify_closing(line, data.lang, masthead)
@@ -287,8 +288,11 @@ def _blocks(
             return Opening.NUMBER
         if leads.opens_preambular(text):
             return Opening.LEAD
-        common = [e for e in leads.candidates(text) if e.as_start >= PHRASE_SHARE * most_common]
-        return Opening.PHRASE if common else Opening.NONE
+        candidates = leads.candidates(text)
+        if any(e.as_start >= PHRASE_SHARE * most_common for e in candidates):
+            return Opening.PHRASE
+        whole = any(e.whole_share >= MIN_WHOLE_SHARE for e in candidates)
+        return Opening.WHOLE_LEAD if whole else Opening.NONE
 
     rules = line_rules(data.lang, data.terminal)
     blocks = (unwrap_lines if wrapped else join_lines)(lines, rules, starts_paragraph)
