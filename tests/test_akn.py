@@ -159,6 +159,19 @@ def _body(main: str) -> bytes:
             '<paragraph eId="e"><num>(هـ)</num><content><p>خامسا.</p></content></paragraph>',
             [("p", "operative", None, "تقرر ما يلي:\n(د) رابعا؛\n(هـ) خامسا.")],
         ),
+        # Russian typists write the Latin sub-item letter "a)" in Cyrillic.
+        (
+            '<paragraph eId="p"><num>1.</num><content><p>Просит:</p></content></paragraph>'
+            '<paragraph eId="a"><num>а)</num><content><p>доклад.</p></content></paragraph>',
+            [("p", "operative", None, "Просит:\nа) доклад.")],
+        ),
+        # The opening line of a list is text of its paragraph.
+        (
+            '<paragraph eId="p"><num>1.</num><content><blockList><listIntroduction>Decides:'
+            "</listIntroduction><item><num>(a)</num><p>one.</p></item></blockList></content>"
+            "</paragraph>",
+            [("p", "operative", None, "Decides:\n(a) one.")],
+        ),
     ],
 )
 def test_body_structure(main: str, expected: list[tuple[str, str, str | None, str]]) -> None:

@@ -24,6 +24,15 @@ _PREAMBLE = (
             ["A", "Recalling its resolution 76/1,", "Decides to act;", "B", "Noting the report,",
              "Requests a report;"],
         ),
+        # The closing words of a list belong to its paragraph.
+        (
+            "\tThe General Assembly,\n" + _PREAMBLE + "\t1.\tDecides that the plan rests on:\n"
+            "\t(a)\tInvesting in people,\n\t(b)\tMobilizing partnerships,\n"
+            "\tAs well as on the commitments contained therein;\n\t2.\tNotes the report;\n",
+            [*["Recalling its resolution 76/1 of 1 December 2021 on the common system of salaries,"]
+             * 6, "Decides that the plan rests on:\n(a)\tInvesting in people,\n(b)\tMobilizing "
+             "partnerships,\nAs well as on the commitments contained therein;", "Notes the report;"],
+        ),
         # Headings of a section stand alone, however many lines they take.
         (
             "\tThe General Assembly,\n" + _PREAMBLE + "\t1.\tDecides to act;\nPart VIII\n"

@@ -39,10 +39,10 @@ _ISO_DATE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DIGITS = regex.compile(r"\d+")
 _LEADING_NUMBER = regex.compile(r"^(\d+)\s*[-–‑.]\s*")
 _NUM_TRIM = regex.compile(r"[\s.\-–‑)]+$")
-# A printed sub-item label: "(a)", "a)", "(iv)", "(أ)", "(هـ)", "㈠", "(一)"; the tatweel of "هـ"
-# is not of the Arabic script.
+# A printed sub-item label: "(a)", "a)", "(iv)", "а)" (Cyrillic, typed for Latin), "(أ)", "(هـ)",
+# "㈠", "(一)"; the tatweel of "هـ" is not of the Arabic script.
 _SUB_ITEM_LABEL = regex.compile(
-    r"^(?:\(?(?:[a-z]{1,3}|\p{Arabic}\u0640?\p{Arabic}?|[一二三四五六七八九十]{1,3})\)|[㈠-㈩])\s"
+    r"^(?:\(?(?:[a-zа-я]{1,3}|\p{Arabic}\u0640?\p{Arabic}?|[一二三四五六七八九十]{1,3})\)|[㈠-㈩])\s"
 )
 _AGENDA = regex.compile(r"(\d+)(?:\s*\(?\s*(\p{L}{1,2}(?:\s\p{L}{1,2})?)\s*\))?")
 _JOB = regex.compile(r"\d{2}-\d{5}")
@@ -54,8 +54,9 @@ _CONTAINERS = {"section", "subsection", "part", "chapter", "title", "container",
                "blockContainer", "division", "tblock", "level", "alinea"}  # fmt: skip
 _HEADINGS = {"num", "heading", "subheading"}
 # Elements whose own inline content is one line of text (a crossHeading carries its preambular
-# paragraph inline, with no ``p`` inside).
-_TEXT_BLOCKS = {"p", "heading", "subheading", "crossHeading", "docTitle", "num", "td", "th"}
+# paragraph inline, with no ``p`` inside, and so do the opening and closing lines of a list).
+_TEXT_BLOCKS = {"p", "heading", "subheading", "crossHeading", "docTitle", "num", "td", "th",
+                "listIntroduction", "listWrapUp"}  # fmt: skip
 
 
 @dataclass(frozen=True)

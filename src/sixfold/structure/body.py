@@ -2,7 +2,8 @@
 
 Before the first numbered paragraph a block is preambular; numbered blocks are operative; an
 unnumbered block after them is a heading ("other") when it does not end a sentence.  Sub-items
-("(a) ...") belong to the paragraph that introduces them, one per line.
+("(a) ...") belong to the paragraph that introduces them, one per line, and so do the closing
+words of a list.
 """
 
 from __future__ import annotations
@@ -14,18 +15,25 @@ from sixfold.model import Paragraph, ParagraphKind
 from sixfold.structure.langdata import StructureData
 from sixfold.structure.leads import find_lead
 
+# A sub-item ending with a comma leaves its sentence open: the unnumbered line after it that
+# opens with no lead closes the list ("(f) ..., / and in the commitments contained therein,").
+LIST_COMMAS = ",،，"
+
 
 def build_paragraphs(
     blocks: list[str], data: StructureData, *, numbered_kind: ParagraphKind = "operative"
 ) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     seen_operative = False
+    open_list = False  # the last block was a sub-item ending with a comma
     for block in blocks:
         text, markers = take_references(block)
         if not text:
             continue
         number_match = data.operative_number.match(text)
-        if data.sub_item.match(text) and paragraphs:
+        closes_list = open_list and not number_match and find_lead(text, data.lang) is None
+        open_list = bool(data.sub_item.match(text)) and text.rstrip()[-1:] in LIST_COMMAS
+        if (data.sub_item.match(text) or closes_list) and paragraphs:
             paragraphs[-1].text = f"{paragraphs[-1].text}\n{text}"
             paragraphs[-1].footnotes.extend(m for m in markers if m not in paragraphs[-1].footnotes)
             continue
