@@ -165,6 +165,14 @@ def _body(main: str) -> bytes:
             '<paragraph eId="a"><num>а)</num><content><p>доклад.</p></content></paragraph>',
             [("p", "operative", None, "Просит:\nа) доклад.")],
         ),
+        # Roman sub-item labels run to "(viii)"; the closing words of a list that the XML makes
+        # a paragraph of their own (no number, no lead, lower case) go with the list.
+        (
+            '<paragraph eId="p"><num>1.</num><content><p>Condemns:</p></content></paragraph>'
+            '<paragraph eId="v"><num>(viii)</num><content><p>one;</p></content></paragraph>'
+            '<paragraph eId="x"><content><p>and demands that it stop;</p></content></paragraph>',
+            [("p", "operative", None, "Condemns:\n(viii) one;\nand demands that it stop;")],
+        ),
         # The opening line of a list is text of its paragraph.
         (
             '<paragraph eId="p"><num>1.</num><content><blockList><listIntroduction>Decides:'

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sixfold.structure.body import build_paragraphs
 from sixfold.structure.build import parse_text
+from sixfold.structure.langdata import structure_data
 
 _MASTHEAD = "United Nations\nA/RES/77/999 A-B\nGeneral Assembly\n77/999.\tCommon system\n"
 # Full paragraphs, so that the text is not taken for hard-wrapped lines.
@@ -48,3 +50,20 @@ def test_body_paragraphs(body: str, expected: list[str]) -> None:
     closing = "40th plenary meeting\n30 December 2022\n"
     doc = parse_text(_MASTHEAD + body + closing, lang="en")
     assert [p.text for p in doc.paragraphs] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "blocks", "expected"),
+    [
+        # Closing words of a list: after a sub-item ending with a comma, no lead...
+        ("ru", ["1. Ссылается на решения:", "a) Совета;", "b) Конференции,", "и подчеркивает их;"], 1),
+        # ... or in lower case where no paragraph opens in lower case.
+        ("fr", ["1. Rappelle les décisions :", "a) du Conseil ;", "et souligne leur importance ;"], 1),
+        # A lead after the list opens a paragraph; so does any line after a finished sub-item in
+        # Russian, whose leads are in lower case.
+        ("ru", ["1. Ссылается на решения:", "a) Совета,", "2. Просит доклад;"], 2),
+        ("ru", ["1. Ссылается на решения:", "a) Совета;", "отмечая доклад,"], 2),
+    ],
+)  # fmt: skip
+def test_list_closing_words(lang: str, blocks: list[str], expected: int) -> None:
+    assert len(build_paragraphs(blocks, structure_data(lang))) == expected

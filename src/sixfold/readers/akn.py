@@ -39,10 +39,11 @@ _ISO_DATE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DIGITS = regex.compile(r"\d+")
 _LEADING_NUMBER = regex.compile(r"^(\d+)\s*[-–‑.]\s*")
 _NUM_TRIM = regex.compile(r"[\s.\-–‑)]+$")
-# A printed sub-item label: "(a)", "a)", "(iv)", "а)" (Cyrillic, typed for Latin), "(أ)", "(هـ)",
+# A printed sub-item label: "(a)", "a)", "(iv)", "(viii)", "а)" (Cyrillic, typed for Latin), "(أ)", "(هـ)",
 # "㈠", "(一)"; the tatweel of "هـ" is not of the Arabic script.
 _SUB_ITEM_LABEL = regex.compile(
-    r"^(?:\(?(?:[a-zа-я]{1,3}|\p{Arabic}\u0640?\p{Arabic}?|[一二三四五六七八九十]{1,3})\)|[㈠-㈩])\s"
+    r"^(?:\(?(?:[a-zа-я]{1,3}|[ivxl]{1,6}|\p{Arabic}\u0640?\p{Arabic}?|[一二三四五六七八九十]{1,3})\)"
+    r"|[㈠-㈩])\s"
 )
 _AGENDA = regex.compile(r"(\d+)(?:\s*\(?\s*(\p{L}{1,2}(?:\s\p{L}{1,2})?)\s*\))?")
 _JOB = regex.compile(r"\d{2}-\d{5}")
@@ -285,15 +286,32 @@ def _is_paragraph_number(label: str) -> bool:
 
 def _fold_sub_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Join sub-items that the XML marks up as paragraphs ("(a)", "a)", "㈠") to the paragraph
-    that introduces them, which is how every language version's lists come out."""
+    that introduces them, which is how every language version's lists come out; so are the
+    closing words of a list that the XML makes a paragraph ("and stresses the importance ...",
+    "y exige que ..."): no number, no lead, lower case, after a sub-item."""
     out: list[Paragraph] = []
     for para in paragraphs:
-        if out and para.kind == "other" and _SUB_ITEM_LABEL.match(para.text):
+        if (
+            out
+            and para.kind == "other"
+            and (_SUB_ITEM_LABEL.match(para.text) or _closes_list(out[-1], para))
+        ):
             out[-1].text = f"{out[-1].text}\n{para.text}"
             out[-1].footnotes += [m for m in para.footnotes if m not in out[-1].footnotes]
         else:
             out.append(para)
     return out
+
+
+def _closes_list(before: Paragraph, para: Paragraph) -> bool:
+    last = before.text.rsplit("\n", 1)[-1]
+    return (
+        para.number is None
+        and para.lead is None
+        and para.text[:1].islower()
+        and "\n" in before.text
+        and _SUB_ITEM_LABEL.match(last) is not None
+    )
 
 
 def _is_meeting_line(para: Paragraph, lang: str | None) -> bool:
