@@ -167,6 +167,24 @@ _INDENTED = [" " + _WIDE + "a;", " " + _WIDE + "b;", " " + _WIDE + "c;"]
             RU,
             5,
         ),
+        # An indented line opening with any lead opens a paragraph, after a heading too.
+        (
+            [*[" " + "x" * 78 + ";"] * 3, "y" * 65, " توافق " + "z" * 70 + ";"],
+            AR,
+            5,
+        ),
+        # A line short only because the next word did not fit on it is no heading.
+        (
+            [
+                *[" " + "x" * 78 + ";"] * 3,
+                " 2. " + "a" * 70 + ",",
+                "b" * 44 + " multi-year",
+                "construction-in-progress-account " + "c" * 10 + ";",
+                " " + "x" * 78 + ";",
+            ],
+            EN,
+            5,
+        ),
     ],
 )
 def test_unwrap_indented_lines(lines: list[str], rules: LineRules, expected: int) -> None:

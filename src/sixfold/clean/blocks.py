@@ -233,11 +233,15 @@ def unwrap_lines(
 
     def opens(previous: str, line: str) -> bool:
         """When the text indents its paragraphs, an indented line after a sentence end or with
-        a number or lead (a stray indent inside a sentence is a PDF artefact, seed 004); else a
-        line after a sentence end that is indented or has a number or lead."""
-        marked = starts_paragraph(line) >= Opening.LEAD
+        a number or any lead (a stray indent inside a sentence is a PDF artefact, seed 004; a
+        heading may be followed by an unnumbered "توافق على ..."); else a line after a
+        sentence end that is indented or has a number or preambular lead."""
+        opening = starts_paragraph(line)
         if by_indent:
-            return indented(line) and (ends_sentence(previous, terminal) or marked)
+            return indented(line) and (
+                ends_sentence(previous, terminal) or opening >= Opening.WHOLE_LEAD
+            )
+        marked = opening >= Opening.LEAD
         return ends_sentence(previous, terminal) and (indented(line) or marked)
 
     def cut_short(previous: str, line: str) -> bool:
@@ -255,7 +259,9 @@ def unwrap_lines(
     def heading(previous: str, line: str, following: str) -> bool:
         if not ends_sentence(previous, terminal) or ends_sentence(line, terminal):
             return False
-        short = len(line.strip()) < SHORT_LINE_SHARE * width
+        # Not a line short only because the next word did not fit on it ("multi-year" /
+        # "construction-in-progress account;").
+        short = len(line.strip()) < SHORT_LINE_SHARE * width and not cut_short(line, following)
         return short or (by_indent and indented(following))
 
     def wrapped_heading(previous: str, line: str, following: str, after: str) -> bool:
