@@ -14,6 +14,7 @@ from sixfold.clean.blocks import (
 )
 from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines
 from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks
+from sixfold.clean.markup import unmark
 
 PB = PAGE_BREAK
 # Openings as the structure parser grades them, for the phrases of these tables.
@@ -284,3 +285,18 @@ def test_heading_before_an_indented_paragraph_stands_alone() -> None:
     ]
     blocks = unwrap_lines(lines, EN, opening)
     assert [b[:9] for b in blocks] == ["1. xxxxxx", "Financing", "2. xxxxxx", "3. xxxxxx"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        # A lead kept in emphasis by the converter marks its line as opening a paragraph.
+        ("前文，\n\n**在这方面欢迎**各国采取措施，\n", "在这方面欢迎各国采取措施，", True),
+        ("x\n*Recalling* its resolution,\n", "Recalling its resolution,", True),
+        # Not a line in emphasis only (a heading), nor one without emphasis.
+        ("x\n**Common support services**\n", "Common support services", False),
+        ("x\nRecalling its resolution,\n", "Recalling its resolution,", False),
+    ],
+)
+def test_emphasised_lead_opens_a_line(text: str, line: str, expected: bool) -> None:
+    assert unmark(text).opens_with_lead(line) is expected

@@ -15,7 +15,7 @@ from sixfold.clean.blocks import Opening, is_wrapped, join_lines, line_rules, un
 from sixfold.clean.desegment import desegment, is_segmented_chinese
 from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines, take_references
 from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, strip_inline
-from sixfold.clean.markup import unmark
+from sixfold.clean.markup import Unmarked, unmark
 from sixfold.clean.normalize import normalize
 from sixfold.errors import NotUNDocumentError, UsageError
 from sixfold.facts.ordinals import parse_meeting_line
@@ -94,17 +94,13 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
         raise NotUNDocumentError("no symbol, masthead or enacting formula of a UN document found")
     markers = {note.marker for note in split.footnotes}
     # Segmented text has had its paragraph lines found already: nothing to rejoin.
-    blocks = (
-        regions.body
-        if segmented
-        else _blocks(regions.body, data, wrapped, markers, unmarked.has_markers)
-    )
+    blocks = regions.body if segmented else _blocks(regions.body, data, wrapped, markers, unmarked)
     paragraphs = build_paragraphs(
         blocks, data, numbered_kind="operative" if _is_resolution(masthead) else "other"
     )
     number_ids(paragraphs)
     annexes = [
-        _annex(lines, data, wrapped, markers, unmarked.has_markers, i)
+        _annex(lines, data, wrapped, markers, unmarked, i)
         for i, lines in enumerate(regions.annexes, 1)
     ]
     footnotes = [Footnote(n.marker, take_references(n.text)[0]) for n in split.footnotes]
@@ -277,7 +273,7 @@ def _claim_closing_date(body: list[str], data: StructureData, masthead: Masthead
 
 
 def _blocks(
-    lines: list[str], data: StructureData, wrapped: bool, markers: set[str], tokens: bool
+    lines: list[str], data: StructureData, wrapped: bool, markers: set[str], marks: Unmarked
 ) -> list[str]:
     leads = lexicon(data.lang)
     most_common = max((e.as_start for e in leads.entries.values()), default=0)
@@ -286,7 +282,7 @@ def _blocks(
         text = line.strip()
         if data.operative_number.match(text) or data.sub_item.match(text):
             return Opening.NUMBER
-        if leads.opens_preambular(text):
+        if leads.opens_preambular(text) or marks.opens_with_lead(text):
             return Opening.LEAD
         candidates = leads.candidates(text)
         if any(e.as_start >= PHRASE_SHARE * most_common for e in candidates):
@@ -296,7 +292,7 @@ def _blocks(
 
     rules = line_rules(data.lang, data.terminal)
     blocks = (unwrap_lines if wrapped else join_lines)(lines, rules, starts_paragraph)
-    if markers and not tokens:
+    if markers and not marks.has_markers:
         blocks = [mark_glued_references(block, markers) for block in blocks]
     return blocks
 
@@ -306,10 +302,10 @@ def _annex(
     data: StructureData,
     wrapped: bool,
     markers: set[str],
-    tokens: bool,
+    marks: Unmarked,
     index: int,
 ) -> Annex:
-    blocks = _blocks(lines, data, wrapped, markers, tokens)
+    blocks = _blocks(lines, data, wrapped, markers, marks)
     title_lines: list[str] = []
     while (
         blocks
