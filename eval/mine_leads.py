@@ -108,7 +108,13 @@ def mine(sources: list[Path]) -> dict[str, dict[str, list[int]]]:
                     preambular[lang][lead] += is_pre
     table: dict[str, dict[str, list[int]]] = {}
     for lang, counts in lead_counts.items():
-        kept = {p: [n, 0, preambular[lang][p]] for p, n in counts.items() if n >= MIN_LEAD_COUNT}
+        # A lead is a word: one letter in a spaced language is a sub-item label in italics ("a")
+        # or a conjunction whose word the markup split off ("و").
+        kept = {
+            p: [n, 0, preambular[lang][p]]
+            for p, n in counts.items()
+            if n >= MIN_LEAD_COUNT and (len(p) > 1 or lang == "zh")
+        }
         for text in starts[lang]:
             for cut in range(1, len(text) + 1):
                 stem = text[:cut]

@@ -300,9 +300,12 @@ def read_main(el: etree._Element, annex: bool) -> list[Block]:
         elif name == "section":
             blocks.extend(read_main(child, annex))
         elif name in ("num", "heading", "subheading", "crossHeading"):
-            parts, _, _ = inline_parts(child)
+            parts, lead, style = inline_parts(child)
+            # A crossHeading that opens with its lead is a preambular paragraph of the body (a
+            # part's "Recalling ..."), printed indented like the others, as the reader reads it.
+            kind = "preambular" if name == "crossHeading" and lead else "heading"
             if parts:
-                blocks.append(Block("heading", parts, annex=annex))
+                blocks.append(Block(kind, parts, lead=lead, lead_style=style, annex=annex))
         elif name:
             blocks.extend(p_blocks(child, "plain", None, annex))
     return blocks

@@ -109,6 +109,84 @@ def test_minimal_structure() -> None:
     assert doc.adopted is None and doc.warnings
 
 
+def _body(main: str) -> bytes:
+    return (
+        _AKN
+        + b'<statement name="resolution"><meta/><mainBody>'
+        + main.encode()
+        + b"</mainBody></statement></akomaNtoso>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("main", "expected"),
+    [
+        # A crossHeading carries its preambular paragraph inline, with no p inside.
+        (
+            '<crossHeading eId="x1"><span class="italic">Recalling</span> its resolution,'
+            "</crossHeading>",
+            [("x1", "preambular", "Recalling", "Recalling its resolution,")],
+        ),
+        # Headings straight in a section are paragraphs too, one each.
+        (
+            "<section><subheading>\tI</subheading><subheading>Title</subheading></section>",
+            [("other1", "other", None, "I"), ("other2", "other", None, "Title")],
+        ),
+        # Two headings in one paragraph element are two paragraphs, as in most files...
+        (
+            '<paragraph eId="h"><subheading>I</subheading><subheading>Title</subheading>'
+            "</paragraph>",
+            [("h", "other", None, "I"), ("other2", "other", None, "Title")],
+        ),
+        # ... but a num labels the heading after it.
+        (
+            '<paragraph eId="h"><num>II</num><subheading>Title</subheading></paragraph>',
+            [("h", "other", None, "II\nTitle")],
+        ),
+        # A heading above the text it heads ("Article 10") is a paragraph of its own.
+        (
+            '<paragraph eId="p"><subheading>Article 10</subheading><content><p>The Commission'
+            " shall:</p></content></paragraph>",
+            [
+                ("other1", "other", None, "Article 10"),
+                ("p", "other", None, "The Commission shall:"),
+            ],
+        ),
+        # "(هـ)" is a sub-item label like "(د)" although its tatweel is not Arabic script.
+        (
+            '<paragraph eId="p"><num>1 -</num><content><p>تقرر ما يلي:</p></content></paragraph>'
+            '<paragraph eId="d"><num>(د)</num><content><p>رابعا؛</p></content></paragraph>'
+            '<paragraph eId="e"><num>(هـ)</num><content><p>خامسا.</p></content></paragraph>',
+            [("p", "operative", None, "تقرر ما يلي:\n(د) رابعا؛\n(هـ) خامسا.")],
+        ),
+        # Russian typists write the Latin sub-item letter "a)" in Cyrillic.
+        (
+            '<paragraph eId="p"><num>1.</num><content><p>Просит:</p></content></paragraph>'
+            '<paragraph eId="a"><num>а)</num><content><p>доклад.</p></content></paragraph>',
+            [("p", "operative", None, "Просит:\nа) доклад.")],
+        ),
+        # Roman sub-item labels run to "(viii)"; the closing words of a list that the XML makes
+        # a paragraph of their own (no number, no lead, lower case) go with the list.
+        (
+            '<paragraph eId="p"><num>1.</num><content><p>Condemns:</p></content></paragraph>'
+            '<paragraph eId="v"><num>(viii)</num><content><p>one;</p></content></paragraph>'
+            '<paragraph eId="x"><content><p>and demands that it stop;</p></content></paragraph>',
+            [("p", "operative", None, "Condemns:\n(viii) one;\nand demands that it stop;")],
+        ),
+        # The opening line of a list is text of its paragraph.
+        (
+            '<paragraph eId="p"><num>1.</num><content><blockList><listIntroduction>Decides:'
+            "</listIntroduction><item><num>(a)</num><p>one.</p></item></blockList></content>"
+            "</paragraph>",
+            [("p", "operative", None, "Decides:\n(a) one.")],
+        ),
+    ],
+)
+def test_body_structure(main: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    paragraphs = read_akn(_body(main)).paragraphs
+    assert [(p.id, p.kind, p.lead, p.text) for p in paragraphs] == expected
+
+
 @pytest.mark.parametrize(
     ("data", "error"),
     [

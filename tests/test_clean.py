@@ -14,6 +14,7 @@ from sixfold.clean.blocks import (
 )
 from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines
 from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks
+from sixfold.clean.markup import unmark
 
 PB = PAGE_BREAK
 # Openings as the structure parser grades them, for the phrases of these tables.
@@ -26,6 +27,7 @@ _OPENINGS = {
     "отмечая": Opening.LEAD,
     "对": Opening.LEAD,
     "وإذ": Opening.PHRASE,
+    "توافق": Opening.WHOLE_LEAD,
 }
 
 
@@ -87,6 +89,18 @@ ZH = LineRules("。，；：.,;:", lower_case_continues=False, spaced=False)
         (["IV", "Capacity-building"], EN, 2),
         (["ثانيا", "بناء القدرات"], AR, 2),
         (["三", "缔约国会议"], ZH, 2),
+        (["حادي عشر", "التنوع البيولوجي البحري"], AR, 2),
+        (["Article 10", "The Commission shall make recommendations"], EN, 2),
+        (["العدل والقانون الدوليان", "الباب 8", "الشؤون القانونية"], AR, 3),
+        # A heading, then its paragraph, which opens with a lead but has no number.
+        (["الميزانية الإجمالية لوحدة التفتيش المشتركة", "توافق على الميزانية؛"], AR, 2),
+        # Table rows (cells between tabs) go with the paragraph that introduces them.
+        (
+            ["\t11.\tDecides as set out below:", "\tLevel\tCriterion\tDiscount", "\tA\tB\t7.5"],
+            EN,
+            1,
+        ),
+        (["\t11.\tDecides as set out below:", "B\tPension Administration"], EN, 2),
     ],
 )
 def test_join_lines(lines: list[str], rules: LineRules, expected: int) -> None:
@@ -121,6 +135,60 @@ _WIDE = "x" * 60 + " "
     ],
 )
 def test_unwrap_lines(lines: list[str], rules: LineRules, expected: int) -> None:
+    assert len(unwrap_lines(lines, rules, opening)) == expected
+
+
+_INDENTED = [" " + _WIDE + "a;", " " + _WIDE + "b;", " " + _WIDE + "c;"]
+
+
+@pytest.mark.parametrize(
+    ("lines", "rules", "expected"),
+    [
+        # A heading wrapped onto two lines between two paragraphs.
+        (
+            [
+                *_INDENTED,
+                _WIDE + "Estimates for the period from 1 July 2023 to",
+                "30 June 2024",
+                " 2. Decides;",
+            ],
+            EN,
+            5,
+        ),
+        # Where paragraphs are indented, a line after a comma goes on when its first word did
+        # not fit on the line before.
+        (
+            [
+                *[" " + "x" * 78 + ";"] * 3,
+                " " + "w" * 78,
+                "y" * 44 + " призывая,",
+                "социально-экономического " + "z" * 50 + ";",
+                " " + "x" * 78 + ";",
+            ],
+            RU,
+            5,
+        ),
+        # An indented line opening with any lead opens a paragraph, after a heading too.
+        (
+            [*[" " + "x" * 78 + ";"] * 3, "y" * 65, " توافق " + "z" * 70 + ";"],
+            AR,
+            5,
+        ),
+        # A line short only because the next word did not fit on it is no heading.
+        (
+            [
+                *[" " + "x" * 78 + ";"] * 3,
+                " 2. " + "a" * 70 + ",",
+                "b" * 44 + " multi-year",
+                "construction-in-progress-account " + "c" * 10 + ";",
+                " " + "x" * 78 + ";",
+            ],
+            EN,
+            5,
+        ),
+    ],
+)
+def test_unwrap_indented_lines(lines: list[str], rules: LineRules, expected: int) -> None:
     assert len(unwrap_lines(lines, rules, opening)) == expected
 
 
@@ -217,3 +285,18 @@ def test_heading_before_an_indented_paragraph_stands_alone() -> None:
     ]
     blocks = unwrap_lines(lines, EN, opening)
     assert [b[:9] for b in blocks] == ["1. xxxxxx", "Financing", "2. xxxxxx", "3. xxxxxx"]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        # A lead kept in emphasis by the converter marks its line as opening a paragraph.
+        ("前文，\n\n**在这方面欢迎**各国采取措施，\n", "在这方面欢迎各国采取措施，", True),
+        ("x\n*Recalling* its resolution,\n", "Recalling its resolution,", True),
+        # Not a line in emphasis only (a heading), nor one without emphasis.
+        ("x\n**Common support services**\n", "Common support services", False),
+        ("x\nRecalling its resolution,\n", "Recalling its resolution,", False),
+    ],
+)
+def test_emphasised_lead_opens_a_line(text: str, line: str, expected: bool) -> None:
+    assert unmark(text).opens_with_lead(line) is expected

@@ -39,8 +39,11 @@ def test_resolution_number(fields: dict[str, object], expected: str | None) -> N
 
 @pytest.mark.parametrize(
     ("line", "expected"),
-    [("A", "A"), ("## B", "B"), ("**C**", "C"), ("A new title", None), ("I", None), ("", None)],
-)
+    [
+        ("A", "A"), ("## B", "B"), ("**C**", "C"), ("A new title", None), ("I", None), ("", None),
+        ("ألف", "A"), ("## باء", "B"), ("В", "B"), ("ألف - جدول المرتبات", None),
+    ],
+)  # fmt: skip
 def test_part_letter(line: str, expected: str | None) -> None:
     assert part_letter(line) == expected
 

@@ -30,6 +30,9 @@ _STARTS_WITH_CJK = regex.compile(rf"^{FN_OPEN}?[\p{{Han}}\u3000-\u303f\uff00-\uf
 # The word a wrapped line opens with: up to a space, or one Chinese character.
 _FIRST_WORD = regex.compile(r"[^\s\p{Han}]+|\p{Han}")
 _SPACE = regex.compile(r"\s")
+# A table row of a Word export: cells separated by two tabs or more (one may follow a paragraph
+# number, "1.<tab>Decides", or a part letter, "A<tab>Title").
+_TABLE_ROW = regex.compile(r"\S\t.*\t")
 _LATIN_EDGE = regex.compile(r"[A-Za-z0-9]")
 _TRAILING_MARKERS = regex.compile(rf"(?:{FN_OPEN}[^{FN_CLOSE}]*{FN_CLOSE})+$")
 # A footnote number glued after the closing punctuation ("75/42,1") still ends the sentence.
@@ -44,14 +47,18 @@ STANDALONE_SHARE = 0.5
 # fonts, superscript markers).
 FIT_SLACK = 0.05
 SENTENCE_END = ".!?。！？"
+COMMAS = ",،，"
 # Share of long lines not ending a sentence above which the text is taken as hard-wrapped.
 WRAPPED_SHARE = 0.35
 # Long open-ended lines a text needs to be taken as hard-wrapped: a short Word export has a few
 # in its masthead.
 MIN_OPEN_ENDED = 5
 
-# A block of one word, or in Chinese this short, is a section label, not a cut paragraph.
+# A block of one word, or in Chinese this short, is a section label, not a cut paragraph; so is a
+# block of two words this short ("حادي عشر", "Article 10", "Статья 5").
 LABEL_CHARS = 4
+LABEL_WORDS = 2
+LABEL_WORDS_CHARS = 12
 # Indented lines a text needs, and their share of the lines that open a paragraph after a sentence
 # end, for its indents to be taken as the sign of a new paragraph.
 MIN_INDENTED = 3
@@ -62,9 +69,10 @@ class Opening(IntEnum):
     """How surely a line opens a paragraph."""
 
     NONE = 0
-    PHRASE = 1  # with a phrase that opens paragraphs, but is seldom a whole lead ("وإذ")
-    LEAD = 2  # with a common preambular lead
-    NUMBER = 3  # with a paragraph number or a sub-item label
+    WHOLE_LEAD = 1  # with a phrase that is usually a whole lead, though seldom opens one ("توافق")
+    PHRASE = 2  # with a phrase that often opens paragraphs, but is seldom a whole lead ("وإذ")
+    LEAD = 3  # with a common preambular lead
+    NUMBER = 4  # with a paragraph number or a sub-item label
 
 
 StartsParagraph = Callable[[str], Opening]
@@ -139,14 +147,21 @@ def line_rules(lang: str, terminal: str) -> LineRules:
 
 def _is_label(block: str, rules: LineRules) -> bool:
     text = block.strip()
-    return len(text) <= LABEL_CHARS or (rules.spaced and not _SPACE.search(text))
+    if len(text) <= LABEL_CHARS or (rules.spaced and not _SPACE.search(text)):
+        return True
+    return rules.spaced and len(text) <= LABEL_WORDS_CHARS and len(text.split()) <= LABEL_WORDS
 
 
 def continues(block: str, line: str, rules: LineRules) -> bool:
     """Whether ``line`` goes on with ``block``: the block is open-ended and not a section label
-    ("IV", "B", "ثانيا", "三": a page break never leaves so little of a paragraph), or (in languages
+    ("IV", "B", "ثانيا", "三": a page break never leaves so little of a paragraph) and the line
+    ends a sentence (else both are headings: "الجزء الثامن", "الباب 29 ألف"), or (in languages
     where no paragraph opens in lower case) the line opens in lower case."""
-    open_ended = not ends_sentence(block, rules.terminal) and not _is_label(block, rules)
+    open_ended = (
+        not ends_sentence(block, rules.terminal)
+        and not _is_label(block, rules)
+        and ends_sentence(line, rules.terminal)
+    )
     return open_ended or (rules.lower_case_continues and line.lstrip()[:1].islower())
 
 
@@ -172,13 +187,17 @@ def join_lines(lines: list[str], rules: LineRules, starts_paragraph: StartsParag
 def _joins(
     block: str, line: str, rules: LineRules, starts_paragraph: StartsParagraph, *, page_ended: bool
 ) -> bool:
-    """Whether ``line`` continues ``block`` in line layout.  Across a page end, after an
+    """Whether ``line`` continues ``block`` in line layout.  A table row goes with the paragraph
+    that introduces it.  With no page end between them, another line goes on only when it opens
+    with no lead at all (a heading is followed by its paragraph, numbered or not: "توافق على").  Across a page end, after an
     open-ended block, the pieces are one paragraph unless the line is numbered: a lead there is
     a word inside a sentence ("признавая необходимость", "对使用").  After a finished block
     they are one unless the line is a heading (it does not end a sentence) or opens with a
     phrase that often opens a paragraph."""
+    if _TABLE_ROW.search(line.strip()) and starts_paragraph(line) < Opening.NUMBER:
+        return True
     if not page_ended:
-        return continues(block, line, rules) and starts_paragraph(line) < Opening.LEAD
+        return continues(block, line, rules) and starts_paragraph(line) < Opening.WHOLE_LEAD
     if not ends_sentence(block, rules.terminal):
         return starts_paragraph(line) < Opening.NUMBER
     return ends_sentence(line, rules.terminal) and starts_paragraph(line) < Opening.PHRASE
@@ -214,31 +233,50 @@ def unwrap_lines(
 
     def opens(previous: str, line: str) -> bool:
         """When the text indents its paragraphs, an indented line after a sentence end or with
-        a number or lead (a stray indent inside a sentence is a PDF artefact, seed 004); else a
-        line after a sentence end that is indented or has a number or lead."""
-        marked = starts_paragraph(line) >= Opening.LEAD
+        a number or any lead (a stray indent inside a sentence is a PDF artefact, seed 004; a
+        heading may be followed by an unnumbered "توافق على ..."); else a line after a
+        sentence end that is indented or has a number or preambular lead."""
+        opening = starts_paragraph(line)
         if by_indent:
-            return indented(line) and (ends_sentence(previous, terminal) or marked)
+            return indented(line) and (
+                ends_sentence(previous, terminal) or opening >= Opening.WHOLE_LEAD
+            )
+        marked = opening >= Opening.LEAD
         return ends_sentence(previous, terminal) and (indented(line) or marked)
 
     def cut_short(previous: str, line: str) -> bool:
         """A short line that the next word did not fit on, inside a sentence ("health," then
-        "information-and-communications")."""
+        "information-and-communications"); where the text indents its paragraphs, also after a
+        comma ("COVID-19," then "социально-экономического"), as the next one would be indented."""
         first = _FIRST_WORD.match(line.strip())
         size = len(previous.strip())
         fits = size + 1 + len(first.group() if first else "") <= (1 - FIT_SLACK) * width
-        return (
-            not fits
-            and size >= STANDALONE_SHARE * width
-            and not ends_sentence(previous, terminal)
-            and not indented(line)
+        inside = not ends_sentence(previous, terminal) or (
+            by_indent and previous.rstrip()[-1:] in COMMAS
         )
+        return not fits and size >= STANDALONE_SHARE * width and inside and not indented(line)
 
     def heading(previous: str, line: str, following: str) -> bool:
         if not ends_sentence(previous, terminal) or ends_sentence(line, terminal):
             return False
-        short = len(line.strip()) < SHORT_LINE_SHARE * width
+        # Not a line short only because the next word did not fit on it ("multi-year" /
+        # "construction-in-progress account;").
+        short = len(line.strip()) < SHORT_LINE_SHARE * width and not cut_short(line, following)
         return short or (by_indent and indented(following))
+
+    def wrapped_heading(previous: str, line: str, following: str, after: str) -> bool:
+        """A heading too long for one line: after a finished paragraph, two lines that end no
+        sentence, the second short, before a numbered line (or an indented one where the text
+        indents its paragraphs)."""
+        stops = terminal + SENTENCE_END
+        return (
+            bool(after.strip())
+            and ends_sentence(previous, terminal)
+            and not ends_sentence(line, stops)
+            and not ends_sentence(following, stops)
+            and short(following)
+            and (starts_paragraph(after) >= Opening.NUMBER or (by_indent and indented(after)))
+        )
 
     def short(line: str) -> bool:
         """Shorter than a full line; the first line of an indented paragraph loses its indent
@@ -250,6 +288,7 @@ def unwrap_lines(
     for i, line in enumerate(body):
         previous = body[i - 1] if i else ""
         following = body[i + 1] if i + 1 < len(body) else ""
+        after = body[i + 2] if i + 2 < len(body) else ""
         new_block = (
             not blocks
             or (short(previous) and not cut_short(previous, line))
@@ -259,6 +298,7 @@ def unwrap_lines(
                 and len(line.strip()) < STANDALONE_SHARE * width
             )
             or heading(previous, line, following)
+            or wrapped_heading(previous, line, following, after)
         )
         if new_block:
             blocks.append(line.strip())

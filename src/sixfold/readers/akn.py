@@ -39,9 +39,11 @@ _ISO_DATE = regex.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DIGITS = regex.compile(r"\d+")
 _LEADING_NUMBER = regex.compile(r"^(\d+)\s*[-–‑.]\s*")
 _NUM_TRIM = regex.compile(r"[\s.\-–‑)]+$")
-# A printed sub-item label: "(a)", "a)", "(iv)", "(أ)", "(ه)", "㈠", "(一)".
+# A printed sub-item label: "(a)", "a)", "(iv)", "(viii)", "а)" (Cyrillic, typed for Latin), "(أ)", "(هـ)",
+# "㈠", "(一)"; the tatweel of "هـ" is not of the Arabic script.
 _SUB_ITEM_LABEL = regex.compile(
-    r"^(?:\(?(?:[a-z]{1,3}|[\p{Arabic}]{1,2}|[一二三四五六七八九十]{1,3})\)|[㈠-㈩])\s"
+    r"^(?:\(?(?:[a-zа-я]{1,3}|[ivxl]{1,6}|\p{Arabic}\u0640?\p{Arabic}?|[一二三四五六七八九十]{1,3})\)"
+    r"|[㈠-㈩])\s"
 )
 _AGENDA = regex.compile(r"(\d+)(?:\s*\(?\s*(\p{L}{1,2}(?:\s\p{L}{1,2})?)\s*\))?")
 _JOB = regex.compile(r"\d{2}-\d{5}")
@@ -52,6 +54,10 @@ _EMPHASIS = ("italic", "bold")
 _CONTAINERS = {"section", "subsection", "part", "chapter", "title", "container", "hcontainer",
                "blockContainer", "division", "tblock", "level", "alinea"}  # fmt: skip
 _HEADINGS = {"num", "heading", "subheading"}
+# Elements whose own inline content is one line of text (a crossHeading carries its preambular
+# paragraph inline, with no ``p`` inside, and so do the opening and closing lines of a list).
+_TEXT_BLOCKS = {"p", "heading", "subheading", "crossHeading", "docTitle", "num", "td", "th",
+                "listIntroduction", "listWrapUp"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -204,19 +210,22 @@ def _lines(el: _Element) -> list[str]:
     if name == "tr":
         row = normalise(" ".join(normalise(_inline(c)) for c in el))
         return [row] if row else []
-    if name in ("p", "heading", "subheading", "crossHeading", "docTitle", "num", "td", "th"):
+    if name in _TEXT_BLOCKS:
         text = normalise(_inline(el))
         return [text] if text else []
     return [line for c in el for line in _lines(c)]
 
 
-def _text(el: _Element, skip: _Element | None = None) -> str:
-    return "\n".join(line for c in el if c is not skip for line in _lines(c))
+def _text(el: _Element, skip: tuple[_Element | None, ...] = ()) -> str:
+    """The element's lines: its children's, or its own when it is itself a line of text."""
+    if _local(el) in _TEXT_BLOCKS:
+        return "\n".join(_lines(el))
+    return "\n".join(line for c in el if c not in skip for line in _lines(c))
 
 
 def _lead(el: _Element) -> str | None:
     """The leading emphasised run of the first line (italic in most languages, bold in Chinese)."""
-    first = next((p for p in el.iter(f"{{{AKN_NS}}}p")), None)
+    first = el if _local(el) in _TEXT_BLOCKS else next(el.iter(f"{{{AKN_NS}}}p"), None)
     if first is None or normalise(_LEADING_NUMBER.sub("", normalise(first.text or ""))):
         return None
     parts: list[str] = []
@@ -250,7 +259,7 @@ class _Ids:
 
 def _paragraph(el: _Element, kind: ParagraphKind, ids: _Ids, lead_hint: str = "") -> Paragraph:
     num = el.find("a:num", _NS)
-    text = _text(el, skip=num)
+    text = _text(el, skip=(num, *_own_headings(el)))
     number = normalise(_inline(num)) if num is not None else None
     if number is not None and not _is_paragraph_number(number):
         # A sub-item marked up as a paragraph (most Arabic files): keep its printed label in
@@ -277,15 +286,32 @@ def _is_paragraph_number(label: str) -> bool:
 
 def _fold_sub_items(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Join sub-items that the XML marks up as paragraphs ("(a)", "a)", "㈠") to the paragraph
-    that introduces them, which is how every language version's lists come out."""
+    that introduces them, which is how every language version's lists come out; so are the
+    closing words of a list that the XML makes a paragraph ("and stresses the importance ...",
+    "y exige que ..."): no number, no lead, lower case, after a sub-item."""
     out: list[Paragraph] = []
     for para in paragraphs:
-        if out and para.kind == "other" and _SUB_ITEM_LABEL.match(para.text):
+        if (
+            out
+            and para.kind == "other"
+            and (_SUB_ITEM_LABEL.match(para.text) or _closes_list(out[-1], para))
+        ):
             out[-1].text = f"{out[-1].text}\n{para.text}"
             out[-1].footnotes += [m for m in para.footnotes if m not in out[-1].footnotes]
         else:
             out.append(para)
     return out
+
+
+def _closes_list(before: Paragraph, para: Paragraph) -> bool:
+    last = before.text.rsplit("\n", 1)[-1]
+    return (
+        para.number is None
+        and para.lead is None
+        and para.text[:1].islower()
+        and "\n" in before.text
+        and _SUB_ITEM_LABEL.match(last) is not None
+    )
 
 
 def _is_meeting_line(para: Paragraph, lang: str | None) -> bool:
@@ -295,6 +321,33 @@ def _is_meeting_line(para: Paragraph, lang: str | None) -> bool:
 def _heading(el: _Element, ids: _Ids) -> Paragraph | None:
     text = _text(el)
     return Paragraph(ids(el, "other"), "other", None, None, text, _notes(el)) if text else None
+
+
+def _own_headings(el: _Element) -> list[_Element]:
+    return [c for c in el if _local(c) in ("heading", "subheading")]
+
+
+def _headings(
+    el: _Element, ids: _Ids, children: Iterable[_Element] | None = None
+) -> Iterator[Paragraph]:
+    """Each heading is a paragraph of its own, as when the XML gives each its own element (most
+    files), also when one paragraph element holds two, or a heading above its text ("Article
+    10"); a ``num`` labels the heading after it.  A paragraph of headings only gives its id to
+    the first."""
+    groups: list[list[_Element]] = [[]]
+    for child in el if children is None else children:
+        groups[-1].append(child)
+        if _local(child) != "num":
+            groups.append([])
+    first = children is None
+    for group in groups:
+        text = "\n".join(line for c in group for line in _lines(c))
+        if text:
+            notes = [m for c in group for m in _notes(c)]
+            yield Paragraph(
+                ids(el if first else group[-1], "other"), "other", None, None, text, notes
+            )
+            first = False
 
 
 def _body(el: _Element, ids: _Ids) -> Iterator[Paragraph]:
@@ -308,9 +361,9 @@ def _body(el: _Element, ids: _Ids) -> Iterator[Paragraph]:
             and child.find("a:content", _NS) is None
             and (child.find("a:list", _NS) is None)
         ):
-            if para := _heading(child, ids):
-                yield para
+            yield from _headings(child, ids)
         elif name == "paragraph":
+            yield from _headings(child, ids, _own_headings(child))
             yield _paragraph(child, "other", ids)
         elif name == "crossHeading":
             para = _paragraph(child, "preambular", ids)

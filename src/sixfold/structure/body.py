@@ -2,17 +2,24 @@
 
 Before the first numbered paragraph a block is preambular; numbered blocks are operative; an
 unnumbered block after them is a heading ("other") when it does not end a sentence.  Sub-items
-("(a) ...") belong to the paragraph that introduces them, one per line.
+("(a) ...") belong to the paragraph that introduces them, one per line, and so do the closing
+words of a list.
 """
 
 from __future__ import annotations
 
-from sixfold.clean.blocks import ends_sentence
+from sixfold.clean.blocks import ends_sentence, line_rules
 from sixfold.clean.footnotes import take_references
 from sixfold.facts.digits import to_ascii_digits
 from sixfold.model import Paragraph, ParagraphKind
 from sixfold.structure.langdata import StructureData
 from sixfold.structure.leads import find_lead
+
+# A sub-item ending with a comma leaves its sentence open: the unnumbered line after it that
+# opens with no lead closes the list ("(f) ..., / and in the commitments contained therein,");
+# so does one in lower case after any sub-item where no paragraph opens in lower case
+# ("c) ... ; / et souligne l'importance ...").
+LIST_COMMAS = ",،，"
 
 
 def build_paragraphs(
@@ -20,12 +27,20 @@ def build_paragraphs(
 ) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     seen_operative = False
+    lower_case_continues = line_rules(data.lang, data.terminal).lower_case_continues
+    after_item = open_list = False  # the last block was a sub-item (ending with a comma)
     for block in blocks:
         text, markers = take_references(block)
         if not text:
             continue
         number_match = data.operative_number.match(text)
-        if data.sub_item.match(text) and paragraphs:
+        closes_list = not number_match and (
+            (open_list and find_lead(text, data.lang) is None)
+            or (after_item and lower_case_continues and text[:1].islower())
+        )
+        after_item = bool(data.sub_item.match(text))
+        open_list = after_item and text.rstrip()[-1:] in LIST_COMMAS
+        if (data.sub_item.match(text) or closes_list) and paragraphs:
             paragraphs[-1].text = f"{paragraphs[-1].text}\n{text}"
             paragraphs[-1].footnotes.extend(m for m in markers if m not in paragraphs[-1].footnotes)
             continue

@@ -16,7 +16,7 @@ from sixfold.clean.blocks import Opening, is_wrapped, join_lines, line_rules, un
 from sixfold.clean.desegment import desegment, is_segmented_chinese
 from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines, take_references
 from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, strip_inline
-from sixfold.clean.markup import unmark
+from sixfold.clean.markup import Unmarked, unmark
 from sixfold.clean.normalize import normalize
 from sixfold.errors import NotUNDocumentError, UsageError
 from sixfold.facts.ordinals import parse_meeting_line
@@ -24,7 +24,7 @@ from sixfold.model import LANGUAGES, Annex, Document, Footnote, Origin, Paragrap
 from sixfold.structure.body import build_paragraphs, number_ids
 from sixfold.structure.langdata import StructureData, fold, structure_data
 from sixfold.structure.language import detect_language
-from sixfold.structure.leads import lexicon
+from sixfold.structure.leads import MIN_WHOLE_SHARE, lexicon
 from sixfold.structure.masthead import (
     Masthead,
     classify_closing,
@@ -95,17 +95,13 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
         raise NotUNDocumentError("no symbol, masthead or enacting formula of a UN document found")
     markers = {note.marker for note in split.footnotes}
     # Segmented text has had its paragraph lines found already: nothing to rejoin.
-    blocks = (
-        regions.body
-        if segmented
-        else _blocks(regions.body, data, wrapped, markers, unmarked.has_markers)
-    )
+    blocks = regions.body if segmented else _blocks(regions.body, data, wrapped, markers, unmarked)
     paragraphs = build_paragraphs(
         blocks, data, numbered_kind="operative" if _is_resolution(masthead) else "other"
     )
     number_ids(paragraphs)
     annexes = [
-        _annex(lines, data, wrapped, markers, unmarked.has_markers, i)
+        _annex(lines, data, wrapped, markers, unmarked, i)
         for i, lines in enumerate(regions.annexes, 1)
     ]
     footnotes = [Footnote(n.marker, take_references(n.text)[0]) for n in split.footnotes]
@@ -202,7 +198,7 @@ def _top_end(lines: list[str], data: StructureData, masthead: Masthead) -> int:
 
 
 def _read_top(top: list[str], data: StructureData, masthead: Masthead) -> list[str]:
-    """Read the masthead lines; return the lines after a first part letter ("A" and the part's
+    """Read the masthead lines; return the lines from a first part letter on ("A" and the part's
     subtitle), which belong to the body.  A line that opens like a letter's title is one only
     when the masthead is not a resolution's: an agenda item may be named "Letter dated ..."."""
     title_open = False
@@ -213,7 +209,7 @@ def _read_top(top: list[str], data: StructureData, masthead: Masthead) -> list[s
             continue
         if masthead.number and (part := part_letter(line)):
             masthead.parts.append(part)
-            spill = top[i + 1 :]
+            spill = top[i:]
             break
         if title_open and masthead.title:
             # A wrapped title goes on to the formula, whatever it names ("... of the" /
@@ -249,8 +245,9 @@ def _split_tail(
             annexes[-1].append(line)
             continue
         if state == "body" and masthead.parts and part_letter(line) == next_part(masthead):
-            masthead.parts.append(next_part(masthead) or "")
-            continue
+            masthead.parts.append(next_part(masthead) or "")  # and a heading of the body
+        if state == "body" and data.is_formula(line):
+            continue  # each part of a resolution in parts opens with the formula again
         if state == "body" and _is_meeting(line, data):
             state = "closing"
             classify_closing(line, data.lang, masthead)
@@ -277,7 +274,7 @@ def _claim_closing_date(body: list[str], data: StructureData, masthead: Masthead
 
 
 def _blocks(
-    lines: list[str], data: StructureData, wrapped: bool, markers: set[str], tokens: bool
+    lines: list[str], data: StructureData, wrapped: bool, markers: set[str], marks: Unmarked
 ) -> list[str]:
     leads = lexicon(data.lang)
     most_common = max((e.as_start for e in leads.entries.values()), default=0)
@@ -286,14 +283,17 @@ def _blocks(
         text = line.strip()
         if data.operative_number.match(text) or data.sub_item.match(text):
             return Opening.NUMBER
-        if leads.opens_preambular(text):
+        if leads.opens_preambular(text) or marks.opens_with_lead(text):
             return Opening.LEAD
-        common = [e for e in leads.candidates(text) if e.as_start >= PHRASE_SHARE * most_common]
-        return Opening.PHRASE if common else Opening.NONE
+        candidates = leads.candidates(text)
+        if any(e.as_start >= PHRASE_SHARE * most_common for e in candidates):
+            return Opening.PHRASE
+        whole = any(e.whole_share >= MIN_WHOLE_SHARE for e in candidates)
+        return Opening.WHOLE_LEAD if whole else Opening.NONE
 
     rules = line_rules(data.lang, data.terminal)
     blocks = (unwrap_lines if wrapped else join_lines)(lines, rules, starts_paragraph)
-    if markers and not tokens:
+    if markers and not marks.has_markers:
         blocks = [mark_glued_references(block, markers) for block in blocks]
     return blocks
 
@@ -303,10 +303,10 @@ def _annex(
     data: StructureData,
     wrapped: bool,
     markers: set[str],
-    tokens: bool,
+    marks: Unmarked,
     index: int,
 ) -> Annex:
-    blocks = _blocks(lines, data, wrapped, markers, tokens)
+    blocks = _blocks(lines, data, wrapped, markers, marks)
     title_lines: list[str] = []
     while (
         blocks

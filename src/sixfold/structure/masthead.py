@@ -49,6 +49,7 @@ class MastheadNames:
     distribution: regex.Pattern[str]
     united_nations: tuple[str, ...]
     bodies: dict[str, tuple[str, ...]]
+    part_names: dict[str, str]
 
 
 @functools.cache
@@ -59,6 +60,7 @@ def _names() -> MastheadNames:
         distribution=regex.compile(raw["distribution"]),
         united_nations=tuple(raw["united_nations"]),
         bodies={code: tuple(names) for code, names in raw["bodies"].items()},
+        part_names=raw["part_names"],
     )
 
 
@@ -267,7 +269,7 @@ def unglue_number(line: str, lang: str) -> list[str]:
 def part_letter(line: str) -> str | None:
     """The letter of a part heading ("A") if ``line`` is one."""
     match = _PART_LINE.match(line)
-    return match.group("part") if match else None
+    return match.group("part") if match else _names().part_names.get(line.strip(" \t#*"))
 
 
 def next_part(masthead: Masthead) -> str | None:
