@@ -25,7 +25,7 @@ sys.path.insert(0, str(REPO))
 
 from eval.corpus import DEFAULT_CORPUS, iter_akn  # noqa: E402
 
-from sixfold.citations import find_citations  # noqa: E402
+from sixfold.citations import citable_texts, find_citations  # noqa: E402
 from sixfold.errors import SixfoldError  # noqa: E402
 from sixfold.readers.akn import read_akn  # noqa: E402
 
@@ -42,9 +42,7 @@ def load(root: Path, sample: int, seed: int) -> list[Document]:
             doc = read_akn(data, name)
         except SixfoldError:
             continue
-        paragraphs = [*doc.paragraphs, *(p for a in doc.annexes for p in a.paragraphs)]
-        texts = [p.text for p in paragraphs] + [n.text for n in doc.footnotes]
-        docs.append((doc.language or "en", texts))
+        docs.append((doc.language or "en", [text for text, _, _ in citable_texts(doc)]))
     return docs
 
 

@@ -33,7 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from eval.corpus import DEFAULT_CORPUS, iter_akn  # noqa: E402
-from sixfold.citations import Citation, document_citations  # noqa: E402
+from sixfold.citations import Citation, citable_texts, document_citations  # noqa: E402
 from sixfold.errors import SixfoldError  # noqa: E402
 from sixfold.model import LANGUAGES, Document  # noqa: E402
 from sixfold.readers.akn import read_akn  # noqa: E402
@@ -75,8 +75,7 @@ class Tally:
 
 
 def texts(doc: Document) -> list[str]:
-    paragraphs = [*doc.paragraphs, *(p for a in doc.annexes for p in a.paragraphs)]
-    return [p.text for p in paragraphs] + [n.text for n in doc.footnotes]
+    return [text for text, _, _ in citable_texts(doc)]
 
 
 def missed_class(target: str, doc: Document) -> str:
@@ -112,9 +111,8 @@ def extra_class(kind: str) -> str:
 
 def where(doc: Document, citation: Citation) -> str:
     """The words around a citation, for the examples."""
-    paragraphs = [*doc.paragraphs, *(p for a in doc.annexes for p in a.paragraphs)]
-    by_id = {p.id: p.text for p in paragraphs} | {f"fn{n.marker}": n.text for n in doc.footnotes}
-    text = by_id.get(citation.paragraph or "", "")
+    by_place = {place: text for text, place, _ in citable_texts(doc)}
+    text = by_place.get(citation.paragraph or "", "")
     return text[max(0, citation.start - 60) : citation.end + 30]
 
 

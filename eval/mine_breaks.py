@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import regex
-from lxml import etree
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -33,9 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from eval.mine_leads import (
     DEFAULT_SOURCES,
     REPO,
-    iter_xml,
+    documents_paragraphs,
     mining_arguments,
-    paragraph_leads,
     write_table,
 )
 from sixfold.structure.breaks import ngrams
@@ -49,15 +47,10 @@ Counts = dict[str, list[int]]
 
 def preambles(sources: list[Path]) -> Iterator[tuple[str, list[str]]]:
     """(language, preambular paragraphs) of every document with a preamble."""
-    for source in sources:
-        for xml in iter_xml(source):
-            try:
-                lang, paras = paragraph_leads(xml)
-            except etree.XMLSyntaxError:
-                continue
-            texts = [text for _, text, is_pre in paras if is_pre]
-            if lang is not None and texts:
-                yield lang, texts
+    for lang, paras in documents_paragraphs(sources):
+        texts = [text for _, text, is_pre in paras if is_pre]
+        if texts:
+            yield lang, texts
 
 
 def count_marks(paragraphs: list[str], lang: str, counts: Counts) -> None:

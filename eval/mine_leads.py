@@ -87,25 +87,33 @@ def paragraph_leads(xml: bytes) -> tuple[str | None, list[tuple[str | None, str,
     return lang, out
 
 
-def mine(sources: list[Path]) -> dict[str, dict[str, list[int]]]:
-    """Per language: phrase -> [times it was the lead, times a paragraph started with it, of
-    which preambular]."""
-    lead_counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    preambular: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    starts: dict[str, list[str]] = collections.defaultdict(list)
+def documents_paragraphs(
+    sources: list[Path],
+) -> Iterator[tuple[str, list[tuple[str | None, str, bool]]]]:
+    """(language, paragraphs as :func:`paragraph_leads` gives them) of every readable file of
+    a known language."""
     for source in sources:
         for xml in iter_xml(source):
             try:
                 lang, paras = paragraph_leads(xml)
             except etree.XMLSyntaxError:
                 continue
-            if lang is None:
-                continue
-            for lead, text, is_pre in paras:
-                starts[lang].append(text[:200])
-                if lead and text.startswith(lead):
-                    lead_counts[lang][lead] += 1
-                    preambular[lang][lead] += is_pre
+            if lang is not None:
+                yield lang, paras
+
+
+def mine(sources: list[Path]) -> dict[str, dict[str, list[int]]]:
+    """Per language: phrase -> [times it was the lead, times a paragraph started with it, of
+    which preambular]."""
+    lead_counts: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    preambular: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    starts: dict[str, list[str]] = collections.defaultdict(list)
+    for lang, paras in documents_paragraphs(sources):
+        for lead, text, is_pre in paras:
+            starts[lang].append(text[:200])
+            if lead and text.startswith(lead):
+                lead_counts[lang][lead] += 1
+                preambular[lang][lead] += is_pre
     table: dict[str, dict[str, list[int]]] = {}
     for lang, counts in lead_counts.items():
         # A lead is a word: one letter in a spaced language is a sub-item label in italics ("a")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import regex
@@ -26,13 +26,12 @@ from sixfold.symbols import Symbol, SymbolError, find_symbols
 
 _INDIC_DIGIT = regex.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 _PREFIXED = regex.compile(r"^(?:ES|S)-")
-# Part letters typed in Cyrillic ("56/24 Е") are the Latin ones.
-_CYRILLIC_LETTERS = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
 # How far before its noun an organ may be named in the same sentence ("Human Rights Council
 # resolutions, including resolutions 23/9"), and how close after a list ("résolution 5/1 du
 # Conseil").
 _CUE_BEFORE = 160
 _CUE_AFTER = 8
+_DIGIT = regex.compile(r"\d")
 _STOP = regex.compile(r"[.;:。；：؛]\s")
 _FIRST_NUMBERED_SESSION = 31
 _FIRST_DECISION = 401
@@ -137,7 +136,7 @@ def _roman(n: int) -> str:
 def _session(text: str, sessions: dict[str, str], roman: bool = False) -> str:
     """A printed session in canonical form: "دإط-10" -> "ES-10"; with ``roman``, an old-style
     session as the UN's roman numerals ("د-28" -> "XXVIII")."""
-    prefix, dash, digits = regex.sub(r"\s", "", text).rpartition("-")
+    prefix, dash, digits = "".join(text.split()).rpartition("-")
     if not dash:
         return digits
     canonical = sessions.get(prefix, prefix)
@@ -167,6 +166,8 @@ class _Noun:
 
 def find_citations(text: str, lang: str) -> list[Citation]:
     """Every citation in one paragraph's text, in reading order."""
+    if not _DIGIT.search(text):
+        return []  # every symbol and every number has a digit
     folded = to_ascii_digits(text)
     table = _language(lang)
     found = [
@@ -184,16 +185,21 @@ def find_citations(text: str, lang: str) -> list[Citation]:
     return [_dated(c, folded, dates, table) for c in found]
 
 
-def document_citations(doc: Document) -> list[Citation]:
-    """Every citation of a document's paragraphs, annex paragraphs and footnotes, with the
-    paragraph it stands in and that paragraph's verb; the document's own symbol left out."""
-    lang = doc.language or "en"
+def citable_texts(doc: Document) -> list[tuple[str, str, str | None]]:
+    """(text, place, lead) of every text a document cites from: its paragraphs, its annexes'
+    paragraphs and its footnotes (place ``fn<marker>``, no lead)."""
     paragraphs = [*doc.paragraphs, *(p for annex in doc.annexes for p in annex.paragraphs)]
-    texts = [(p.text, p.id, lead_verb(p.lead, lang)) for p in paragraphs]
-    texts += [(note.text, f"fn{note.marker}", None) for note in doc.footnotes]
+    texts = [(p.text, p.id, p.lead) for p in paragraphs]
+    return texts + [(note.text, f"fn{note.marker}", None) for note in doc.footnotes]
+
+
+def document_citations(doc: Document) -> list[Citation]:
+    """Every citation of a document's citable texts, with the paragraph it stands in and that
+    paragraph's verb; the document's own symbol left out."""
+    lang = doc.language or "en"
     return [
-        replace(citation, paragraph=where, verb=verb)
-        for text, where, verb in texts
+        replace(citation, paragraph=where, verb=lead_verb(lead, lang))
+        for text, where, lead in citable_texts(doc)
         for citation in find_citations(text, lang)
         if citation.target != doc.symbol
     ]
@@ -335,6 +341,12 @@ def _target(
         text = f"{organ}/{series}/{session}/{number}"
         if groups["parts"] and kind == "resolution":
             text += " " + _part_letters(groups["parts"], table.letters)
+    return _symbol(text)
+
+
+@lru_cache(maxsize=8192)
+def _symbol(text: str) -> Symbol | None:
+    """The parsed target; cached because documents cite the same resolutions again and again."""
     try:
         return Symbol.parse(text)
     except SymbolError:
@@ -346,7 +358,7 @@ def _part_letters(printed: str, words: dict[str, str]) -> str:
     for word, letter in words.items():
         printed = printed.replace(word, letter)
     letters = regex.findall(r"[A-ZА-Я]", printed)
-    return "-".join(letters).translate(_CYRILLIC_LETTERS)
+    return "-".join(letters)
 
 
 def _general_assembly(session: str, number: str, kind: str) -> bool:

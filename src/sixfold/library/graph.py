@@ -46,13 +46,19 @@ class SeriesEntry:
     present: bool
 
 
+# One citation row per edge: source and target symbols, what the citation says, and whether the
+# library holds the target.
+_EDGES = (
+    "SELECT d.symbol, c.target, c.kind, c.verb, c.date, c.pid,"
+    " EXISTS (SELECT 1 FROM documents t WHERE t.symbol = c.target)"
+    " FROM citations c JOIN documents d ON d.id = c.document_id"
+)
+
+
 def cites(conn: sqlite3.Connection, symbol: str) -> list[Edge]:
     """What the document cites, once per target, in the order its text cites them."""
     rows = conn.execute(
-        "SELECT d.symbol, c.target, c.kind, c.verb, c.date, c.pid,"
-        " EXISTS (SELECT 1 FROM documents t WHERE t.symbol = c.target)"
-        " FROM citations c JOIN documents d ON d.id = c.document_id"
-        " WHERE d.symbol = ? ORDER BY d.language = 'en' DESC, d.id, c.rowid",
+        f"{_EDGES} WHERE d.symbol = ? ORDER BY d.language = 'en' DESC, d.id, c.rowid",
         (canonical(symbol),),
     ).fetchall()
     return _first_per(rows, lambda row: row[1])
@@ -61,9 +67,7 @@ def cites(conn: sqlite3.Connection, symbol: str) -> list[Edge]:
 def cited_by(conn: sqlite3.Connection, symbol: str) -> list[Edge]:
     """The documents that cite this one, once per citing document, oldest first."""
     rows = conn.execute(
-        "SELECT d.symbol, c.target, c.kind, c.verb, c.date, c.pid, 1"
-        " FROM citations c JOIN documents d ON d.id = c.document_id"
-        " WHERE c.target = ? AND d.symbol IS NOT NULL"
+        f"{_EDGES} WHERE c.target = ? AND d.symbol IS NOT NULL"
         " ORDER BY d.adopted, d.symbol, d.language = 'en' DESC",
         (canonical(symbol),),
     ).fetchall()
@@ -73,10 +77,7 @@ def cited_by(conn: sqlite3.Connection, symbol: str) -> list[Edge]:
 def edges(conn: sqlite3.Connection) -> list[Edge]:
     """Every citation of the library between symbols, once per (source, target)."""
     rows = conn.execute(
-        "SELECT d.symbol, c.target, c.kind, c.verb, c.date, c.pid,"
-        " EXISTS (SELECT 1 FROM documents t WHERE t.symbol = c.target)"
-        " FROM citations c JOIN documents d ON d.id = c.document_id"
-        " WHERE d.symbol IS NOT NULL ORDER BY d.symbol, d.language = 'en' DESC, c.rowid"
+        f"{_EDGES} WHERE d.symbol IS NOT NULL ORDER BY d.symbol, d.language = 'en' DESC, c.rowid"
     ).fetchall()
     return _first_per(rows, lambda row: (row[0], row[1]))
 

@@ -16,8 +16,8 @@ import regex
 from sixfold.errors import UsageError
 from sixfold.symbols.grammar import Family, families
 
-# Cyrillic capitals typed for the Latin ones in symbols ("А/77/457" in Russian text).
-_LOOKALIKES = str.maketrans({"А": "A", "Е": "E", "С": "C", "Р": "P", "Т": "T", "Х": "X"})
+# Cyrillic capitals typed for the Latin ones in symbols ("А/77/457", "56/24 Е" in Russian text).
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХ", "ABEKMHOPCTX")
 _SPACED_SLASH = regex.compile(r"\s*/\s*")
 _SPACED_DOT = regex.compile(r"\.\s+(?=\d)")
 # "A/77/673/Add/1": a slash typed for the dot of a suffix; "A/75/457Add.2": its slash left out.
