@@ -150,6 +150,57 @@ FIRST_PARAGRAPH_65_140 = [
                 ("A/DEC/65/530", "decision", None),
             ],
         ),
+        (
+            "en",
+            "Recalling its resolutions 40/257 A to C of 18 December 1985, 53/77 AA of "
+            "4 December 1998, 59/276, section XI, of 23 December 2004, 69/117, para. 8, "
+            "ES\u201110/15 of 20 July 2004 and 72/266 B 5 July 2018, entitled \u201cShifting the "
+            "management paradigm\u201d, and 73/281",
+            [
+                ("A/RES/40/257 A-C", "resolution", "1985-12-18"),
+                ("A/RES/53/77 AA", "resolution", "1998-12-04"),
+                ("A/RES/59/276", "resolution", "2004-12-23"),
+                ("A/RES/69/117", "resolution", None),
+                ("A/RES/ES-10/15", "resolution", "2004-07-20"),
+                ("A/RES/72/266 B", "resolution", "2018-07-05"),
+                ("A/RES/73/281", "resolution", None),
+            ],
+        ),
+        (
+            "ar",
+            "وإذ تشير إلى قراراتـها 73/72 المؤرخ كانون الأول/ديسمبر 2018 و 74/67 المــؤرخ "
+            "12 كانون الأول/ديسمبر 2019 و 48/252 خاء، الجزء الحادي عشر، و 69/117، الفقرة 8، و 59/1",
+            [
+                ("A/RES/73/72", "resolution", None),
+                ("A/RES/74/67", "resolution", "2019-12-12"),
+                ("A/RES/48/252 X", "resolution", None),
+                ("A/RES/69/117", "resolution", None),
+                ("A/RES/59/1", "resolution", None),
+            ],
+        ),
+        (
+            "zh",
+            "回顾其2018年12月17日第73/170号决议，人权理事会2011年4月29日S-16/1号、2012年3月1日第19/1号决议、"
+            "2019年3月22日第40/17号和2019年7月12日第41/23号决议，以及大会第75/1号决议",
+            [
+                ("A/RES/73/170", "resolution", "2018-12-17"),
+                ("A/HRC/RES/S-16/1", "resolution", "2011-04-29"),
+                ("A/HRC/RES/19/1", "resolution", "2012-03-01"),
+                ("A/HRC/RES/40/17", "resolution", "2019-03-22"),
+                ("A/HRC/RES/41/23", "resolution", "2019-07-12"),
+                ("A/RES/75/1", "resolution", None),
+            ],
+        ),
+        (
+            "es",
+            "Recordando las resoluciones de la Asamblea General 60/1, de 18 diciembre de 2014, "
+            "y 45/250 A a C, de 21 de diciembre de 1990, párr. 10, y 61/2",
+            [
+                ("A/RES/60/1", "resolution", None),
+                ("A/RES/45/250 A-C", "resolution", "1990-12-21"),
+                ("A/RES/61/2", "resolution", None),
+            ],
+        ),
         ("en", "The Assembly met 24/7 and noted 3 (1990) items.", []),
     ],
 )

@@ -25,6 +25,12 @@ from sixfold.model import Document
 from sixfold.symbols import Symbol, SymbolError, find_symbols
 
 _INDIC_DIGIT = regex.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
+# Hyphens that typesetting puts in "ES‑10/15" (non-breaking) read as the ASCII one; one character
+# for one, so spans still index the text.
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+# Marks that may sit inside the words between list members without changing them: tatweel,
+# harakat, format controls (LRM).
+_IGNORABLE = regex.compile(r"[\u0640\p{Mn}\p{Cf}]")
 _PREFIXED = regex.compile(r"^(?:ES|S)-")
 # How far before its noun an organ may be named in the same sentence ("Human Rights Council
 # resolutions, including resolutions 23/9"), and how close after a list ("résolution 5/1 du
@@ -36,7 +42,7 @@ _STOP = regex.compile(r"[.;:。；：؛]\s")
 _FIRST_NUMBERED_SESSION = 31
 _FIRST_DECISION = 401
 # The longest title a list may give between two of its numbers.
-_TITLE_SPAN = 250
+_TITLE_SPAN = 400
 # A date belongs to the number it follows (or, in Chinese, precedes) this closely.
 _DATE_GAP = 25
 _KIND_BY_FAMILY = {"resolution": "resolution", "decision": "decision", "record": "meeting record"}
@@ -82,19 +88,18 @@ def _language(lang: str) -> _Language:
     def compiled(source: str) -> regex.Pattern[str]:
         return regex.compile(source, regex.IGNORECASE)
 
+    glue = f"(?:{table['glue']}|{table['locator']}|{_partial_dates(lang)})*"
     sessions = {
         **facts(lang)["resolution_number"]["session_prefixes"],
         **table.get("old_sessions", {}),
     }
     return _Language(
-        number=_number_pattern(sessions, table.get("part_letters", {})),
+        number=_number_pattern(sessions, table.get("part_letters", {}), table["part_join"]),
         letters=table.get("part_letters", {}),
         sessions=sessions,
         nouns=tuple((k, compiled(table[k])) for k in ("resolution", "decision")),
-        glue=compiled(table["glue"]),
-        titled=compiled(
-            f"{table['glue']}(?:{table['title']})[^;:]*" if "title" in table else "(?!)"
-        ),
+        glue=compiled(glue),
+        titled=compiled(f"{glue}(?:{table['title']})[^;:。；：]*" if "title" in table else "(?!)"),
         noun_after=table.get("noun_after", False),
         bodies=tuple((k, compiled(v)) for k, v in table["bodies"].items()),
         adverbs=compiled(table["adverbs"]),
@@ -105,14 +110,28 @@ def _language(lang: str) -> _Language:
 _LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 
 
-def _number_pattern(sessions: dict[str, str], words: dict[str, str]) -> regex.Pattern[str]:
+def _partial_dates(lang: str) -> str:
+    """The pieces of a date printed without its day or its year ("December 2018",
+    "29 أيلول/سبتمبر", "18 diciembre de 2014"), which the date reader rightly refuses but which
+    still only date a member of a list: a day and month, or a year."""
+    names = sorted((n for ns in facts(lang)["dates"]["months"].values() for n in ns), key=len)
+    if not names:
+        return "(?!)"
+    month = "|".join(regex.escape(n).replace("\\ ", "\\s+") for n in reversed(names))
+    day_month = rf"(?:\d{{1,2}}\s*)?(?:{month})(?:\s*/?\s*(?:{month}))?"
+    return rf"{day_month}|\b(?:19|20)\d\d\b"
+
+
+def _number_pattern(
+    sessions: dict[str, str], words: dict[str, str], join: str
+) -> regex.Pattern[str]:
     """A resolution or decision number, by shape: Security Council "242 (1967)", old style
     "217 A (III)" (Arabic "3101 (د-28)"), session/number "37/4", "ES-10/21", "دإط-10/15",
     "2019/1" (ECOSOC), with the part letters of a resolution adopted in parts ("45/58 P")."""
     prefix = "|".join(regex.escape(p) for p in sorted(sessions, key=len, reverse=True))
     session = rf"(?:(?:{prefix})\s?-\s?)?\d{{1,4}}"
-    letter = "|".join(["[A-ZА-Я]", *(regex.escape(w) for w in words)])
-    parts = rf"(?:{letter})(?:\s?(?:-|\u2013|and|et|y|и|و|和)\s?(?:{letter}))?"
+    letter = "|".join(["[A-ZА-Я]{1,2}", *(regex.escape(w) for w in words)])
+    parts = rf"(?:{letter})(?:\s?(?:-|\u2013|{join})\s?(?:{letter}))?"
     return regex.compile(
         r"(?<![A-Za-z0-9/.\-])(?:"
         r"(?<sc>\d{1,4})\s?\((?<year>(?:19|20)\d\d)\)"
@@ -168,7 +187,7 @@ def find_citations(text: str, lang: str) -> list[Citation]:
     """Every citation in one paragraph's text, in reading order."""
     if not _DIGIT.search(text):
         return []  # every symbol and every number has a digit
-    folded = to_ascii_digits(text)
+    folded = to_ascii_digits(text).translate(_HYPHENS)
     table = _language(lang)
     found = [
         Citation(str(m.symbol), _KIND_BY_FAMILY.get(m.symbol.doc_type, "document"), m.start, m.end)
@@ -229,8 +248,7 @@ def _numbered(
         return []
     masked = _mask(folded, [(m.start(), m.end()) for m in numbers], dates, table)
     result = []
-    for found in _lists(numbers, nouns, masked, table):
-        body = _body(folded, found, table)
+    for found, body in _with_bodies(_lists(numbers, nouns, masked, table), folded, masked, table):
         for match in found.members:
             indic = bool(_INDIC_DIGIT.search(text, *match.span()))
             target = _target(match, found.noun.kind, body, indic, table)
@@ -266,14 +284,15 @@ def _lists(
         current = lists[-1] if lists and lists[-1].noun == noun else None
         if current is None:
             gap = _between(masked, noun, match, table.noun_after)
-            if table.glue.fullmatch(gap):
+            if table.glue.fullmatch(_IGNORABLE.sub("", gap)):
                 lists.append(_List(noun, [match]))
             continue
         last = current.members[-1]
-        gap = (
+        gap = _IGNORABLE.sub(
+            "",
             masked[match.end() : last.start()]
             if table.noun_after
-            else masked[last.end() : match.start()]
+            else masked[last.end() : match.start()],
         )
         if table.glue.fullmatch(gap) or (len(gap) <= _TITLE_SPAN and table.titled.fullmatch(gap)):
             current.members.append(match)
@@ -290,6 +309,24 @@ def _between(masked: str, noun: _Noun, match: regex.Match[str], after: bool) -> 
     return masked[match.end() : noun.start] if after else masked[noun.end : match.start()]
 
 
+def _with_bodies(
+    lists: list[_List], folded: str, masked: str, table: _Language
+) -> list[tuple[_List, str | None]]:
+    """Each list with its organ.  Where the noun closes the list (Chinese), a list that follows
+    another with only glue between ("人权理事会…第39/15号决议、…第40/17号决议") goes on naming the
+    same organ's resolutions."""
+    result: list[tuple[_List, str | None]] = []
+    for found in sorted(lists, key=lambda found: found.noun.start):
+        body = _body(folded, found, table)
+        if body is None and table.noun_after and result:
+            previous, previous_body = result[-1]
+            gap = masked[previous.noun.end : min(m.start() for m in found.members)]
+            if table.glue.fullmatch(_IGNORABLE.sub("", gap)):
+                body = previous_body
+        result.append((found, body))
+    return result
+
+
 def _body(folded: str, found: _List, table: _Language) -> str | None:
     """The organ of a list: named between its noun and its numbers, just after its last
     number ("résolution 5/1 du Conseil"), or before its noun in the same sentence with no
@@ -302,7 +339,7 @@ def _body(folded: str, found: _List, table: _Language) -> str | None:
     for body, pattern in table.bodies:
         if pattern.search(folded, lo, hi):
             return body
-        after = pattern.search(folded, end, end + _CUE_AFTER + 60)
+        after = None if table.noun_after else pattern.search(folded, end, end + _CUE_AFTER + 60)
         if after and after.start() - end <= _CUE_AFTER:
             return body
         for earlier in pattern.finditer(folded, max(0, lo - _CUE_BEFORE), lo):
@@ -357,7 +394,7 @@ def _part_letters(printed: str, words: dict[str, str]) -> str:
     """The part letters as the symbol prints them: "A and B" -> "A-B", "ألف" -> "A"."""
     for word, letter in words.items():
         printed = printed.replace(word, letter)
-    letters = regex.findall(r"[A-ZА-Я]", printed)
+    letters = regex.findall(r"[A-ZА-Я]{1,2}", printed)
     return "-".join(letters)
 
 
