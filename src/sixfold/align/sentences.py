@@ -50,10 +50,10 @@ class _Params:
     match: float
     miss: float
     band: int
+    give_up: float
     centre: float
     scale: float
-    anchors: tuple[tuple[str, regex.Pattern[str]], ...]
-    symbol: regex.Pattern[str]
+    anchor: regex.Pattern[str]
     thousands: regex.Pattern[str]
 
 
@@ -75,61 +75,67 @@ def _params() -> _Params:
         match=anchors["match"],
         miss=anchors["miss"],
         band=data["search"]["band"],
+        give_up=data["search"]["give_up"],
         centre=data["score"]["centre"],
         scale=data["score"]["scale"],
-        anchors=tuple(
-            (name, regex.compile(anchors[name], regex.IGNORECASE))
-            for name in ("percent", "quotes", "brackets")
+        anchor=regex.compile(
+            "|".join(
+                f"(?P<{kind}>{anchors[kind]})"
+                for kind in ("symbol", "percent", "quotes", "brackets", "number")
+            ),
+            regex.IGNORECASE,
         ),
-        symbol=regex.compile(anchors["symbol"]),
         thousands=regex.compile(anchors["thousands"]),
     )
 
 
 def anchors(text: str) -> Counter[str]:
-    """The language-independent tokens of a segment, with their counts."""
+    """The language-independent tokens of a segment, with their counts: numbers as integers,
+    symbols as written, and the kind of each bracket, quote and percent sign."""
     params = _params()
     found: Counter[str] = Counter()
-    for name, pattern in params.anchors:
-        count = sum(1 for _ in pattern.finditer(text))
-        if count:
-            found[name] = count
-    found.update(m.group() for m in params.symbol.finditer(text))
-    digits = params.thousands.sub("", to_ascii_digits(text))
-    found.update(str(int(m.group())) for m in _NUMBER.finditer(digits))
+    for match in params.anchor.finditer(params.thousands.sub("", to_ascii_digits(text))):
+        kind = match.lastgroup
+        if kind == "number":
+            found[str(int(match.group()))] += 1
+        elif kind == "symbol":
+            found[match.group()] += 1
+        else:
+            found[kind or ""] += 1
     return found
 
 
 class _Side:
-    """One side's segments as the costs need them: lengths in English characters, anchors, and
-    the merged anchors of every run of up to ``max_group`` segments (built once, reused by every
-    bead that covers the run)."""
+    """One side's segments as the costs need them: running totals of lengths (in English
+    characters) and of anchor counts, so any run's are two look-ups, and the merged anchors of
+    a run, built only when a bead needs them and then reused."""
 
     def __init__(self, segments: Sequence[str], lang: str, params: _Params) -> None:
         per_char = 1.0 / params.ratio.get(lang, 1.0)
         self.prefix = [0.0]
-        for segment in segments:
-            self.prefix.append(self.prefix[-1] + len(_SPACES.sub("", segment)) * per_char)
-        self.anchors = [anchors(segment) for segment in segments]
+        self.counts = [0]
         self.runs: dict[tuple[int, int], Counter[str]] = {}
-
-    def length(self, start: int, end: int) -> float:
-        return self.prefix[end] - self.prefix[start]
+        for k, segment in enumerate(segments):
+            found = anchors(segment)
+            self.runs[k, k + 1] = found
+            self.prefix.append(self.prefix[-1] + len(_SPACES.sub("", segment)) * per_char)
+            self.counts.append(self.counts[-1] + found.total())
 
     def run(self, start: int, end: int) -> Counter[str]:
-        if end - start == 1:
-            return self.anchors[start]
-        key = (start, end)
-        merged = self.runs.get(key)
+        merged = self.runs.get((start, end))
         if merged is None:
-            merged = self.run(start, end - 1) + self.anchors[end - 1]
-            self.runs[key] = merged
+            merged = self.run(start, end - 1) + self.runs[end - 1, end]
+            self.runs[start, end] = merged
         return merged
 
 
 class _Costs:
     def __init__(self, source: _Side, target: _Side, params: _Params) -> None:
         self.source, self.target, self.params = source, target, params
+        self.families = [
+            [(ds, dt, self.prior(ds, dt)) for ds, dt in family]
+            for family in _families(params.max_group)
+        ]
 
     def prior(self, ds: int, dt: int) -> float:
         p = self.params
@@ -139,40 +145,47 @@ class _Costs:
         if large == 1:
             return p.one_one
         if small == 2:
-            return p.two_two if large == 2 else _INF
+            return p.two_two
         if large == 2:
             return p.two_one
         return p.many + p.step * (large - 3)
 
-    def length(self, s0: int, s1: int, t0: int, t1: int) -> float:
-        ls, lt = self.source.length(s0, s1), self.target.length(t0, t1)
-        mean = (ls + lt) / 2
-        if mean == 0:
-            return 0.0
-        delta = abs(lt - ls) / math.sqrt(self.params.variance * mean)
-        tail = math.erfc(delta / _SQRT2)
-        return -math.log(tail) if tail > 1e-300 else 690.0
+    def bead(self, s0: int, s1: int, t0: int, t1: int, prior: float, bound: float) -> float | None:
+        """The cost of a bead; infinity once it is sure to reach ``bound`` (the anchors, the
+        slowest part, are then not compared); None when the side that grows along its family
+        (n-1, 1-n) is already so much longer than the other that no larger n can fit."""
+        p, source, target = self.params, self.source, self.target
+        ls = source.prefix[s1] - source.prefix[s0]
+        lt = target.prefix[t1] - target.prefix[t0]
+        spread = math.sqrt(p.variance * (ls + lt) / 2) or 1.0
+        excess = (ls - lt if s1 - s0 > t1 - t0 else lt - ls) / spread
+        if s1 - s0 != t1 - t0 and excess > p.give_up:
+            return None
+        size_a = source.counts[s1] - source.counts[s0]
+        size_b = target.counts[t1] - target.counts[t0]
+        # the anchors can lower the cost by at most this much: prune before the costly parts
+        reward = p.match * min(size_a, size_b)
+        if prior - reward >= bound:
+            return _INF
+        tail = math.erfc(abs(lt - ls) / spread / _SQRT2)
+        cost = prior + (-math.log(tail) if tail > 1e-300 else 690.0)
+        if cost - reward >= bound:
+            return _INF
+        matched = 0
+        if reward:
+            a, b = source.run(s0, s1), target.run(t0, t1)
+            if size_a > size_b:
+                a, b = b, a
+            matched = sum(min(count, b[token]) for token, count in a.items())
+        return cost + p.miss * (size_a + size_b - 2 * matched) - p.match * matched
 
-    def anchor(self, s0: int, s1: int, t0: int, t1: int) -> float:
-        a, b = self.source.run(s0, s1), self.target.run(t0, t1)
-        if not a and not b:
-            return 0.0
-        matched = sum((a & b).values()) if a and b else 0
-        missed = sum(a.values()) + sum(b.values()) - 2 * matched
-        return self.params.miss * missed - self.params.match * matched
 
-    def bead(self, s0: int, s1: int, t0: int, t1: int) -> float:
-        prior = self.prior(s1 - s0, t1 - t0)
-        if s0 == s1 or t0 == t1:
-            return prior
-        return prior + self.length(s0, s1, t0, t1) + self.anchor(s0, s1, t0, t1)
-
-
-def _moves(max_group: int) -> list[tuple[int, int]]:
-    moves = [(1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)]
-    for n in range(3, max_group + 1):
-        moves += [(n, 1), (1, n)]
-    return moves
+def _families(max_group: int) -> list[list[tuple[int, int]]]:
+    """The beads that link segments, by family: in a family one side grows by a segment at a
+    time, so the search can stop growing it once it is far too long. (1-0 and 0-1 beads cost
+    their prior alone and are tried first, outside the families.)"""
+    sizes = range(2, max_group + 1)
+    return [[(1, 1)], [(2, 2)], [(n, 1) for n in sizes], [(1, n) for n in sizes]]
 
 
 def align_sentences(
@@ -181,10 +194,7 @@ def align_sentences(
     """Links between the sentences (or segments) of two language versions, in text order."""
     params = _params()
     n, m = len(source), len(target)
-    costs = _Costs(
-        _Side(source, source_lang, params), _Side(target, target_lang, params), params
-    )
-    moves = _moves(params.max_group)
+    costs = _Costs(_Side(source, source_lang, params), _Side(target, target_lang, params), params)
     slope = m / n if n else 0.0
     # Each row's band reaches its neighbours' diagonal points, so bands overlap and the corner
     # stays reachable even when one side has far more segments than the other.
@@ -195,38 +205,45 @@ def align_sentences(
         )
         for i in range(n + 1)
     ]
-    best: list[dict[int, tuple[float, int, int]]] = [{} for _ in range(n + 1)]
-    best[0][0] = (0.0, 0, 0)
+    # best[i][j]: (cost of the cheapest path to (i, j), its last bead's ds, dt and cost)
+    best: list[dict[int, tuple[float, int, int, float]]] = [{} for _ in range(n + 1)]
+    best[0][0] = (0.0, 0, 0, 0.0)
+    skip = params.one_zero
     for i in range(n + 1):
         lo, hi = bands[i]
-        row = best[i]
-        for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                continue
-            top = (_INF, 0, 0)
-            for ds, dt in moves:
-                pi, pj = i - ds, j - dt
-                if pi < 0 or pj < 0:
-                    continue
-                before = best[pi].get(pj)
-                if before is None:
-                    continue
-                total = before[0] + costs.bead(pi, i, pj, j)
-                if total < top[0]:
-                    top = (total, ds, dt)
+        row, above = best[i], best[i - 1] if i else {}
+        for j in range(max(lo, 1 if i == 0 else 0), hi + 1):
+            top = (_INF, 0, 0, 0.0)
+            if j - 1 in row:
+                top = (row[j - 1][0] + skip, 0, 1, skip)
+            if j in above and above[j][0] + skip < top[0]:
+                top = (above[j][0] + skip, 1, 0, skip)
+            for family in costs.families:
+                for ds, dt, prior in family:
+                    pi, pj = i - ds, j - dt
+                    if pi < 0 or pj < 0:
+                        break
+                    before = best[pi].get(pj)
+                    if before is None:
+                        continue
+                    cost = costs.bead(pi, i, pj, j, prior, top[0] - before[0])
+                    if cost is None:
+                        break
+                    if before[0] + cost < top[0]:
+                        top = (before[0] + cost, ds, dt, cost)
             if top[0] < _INF:
                 row[j] = top
-    return _trace(best, costs, n, m)
+    return _trace(best, params, n, m)
 
 
-def _trace(best: list[dict[int, tuple[float, int, int]]], costs: _Costs, n: int, m: int) -> list[Link]:
-    p = costs.params
+def _trace(
+    best: list[dict[int, tuple[float, int, int, float]]], params: _Params, n: int, m: int
+) -> list[Link]:
     links: list[Link] = []
     i, j = n, m
     while i or j:
-        _, ds, dt = best[i][j]
-        cost = costs.bead(i - ds, i, j - dt, j)
-        score = 1.0 / (1.0 + math.exp((cost - p.centre) / p.scale))
+        _, ds, dt, cost = best[i][j]
+        score = 1.0 / (1.0 + math.exp((cost - params.centre) / params.scale))
         links.append(Link(tuple(range(i - ds, i)), tuple(range(j - dt, j)), round(score, 4)))
         i, j = i - ds, j - dt
     links.reverse()
