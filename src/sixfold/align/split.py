@@ -85,9 +85,8 @@ def split_sentences(text: str, lang: str) -> list[str]:
         if rules.continuer.match(text, end):
             continue
         dot = match.group("dot")
-        if dot is not None and dot.endswith(".") and len(dot) == 1:
-            if _holds(rules, text, start, match.start("dot") + 1):
-                continue
+        if dot == "." and _holds(rules, text, start, match.start("dot") + 1):
+            continue
         sentence = text[start:end].strip()
         if sentence:
             sentences.append(sentence)
