@@ -89,6 +89,12 @@ def _params() -> _Params:
     )
 
 
+def length_ratio(source_lang: str, target_lang: str) -> float:
+    """Characters of ``target_lang`` per character of ``source_lang`` for the same text."""
+    ratio = _params().ratio
+    return ratio.get(target_lang, 1.0) / ratio.get(source_lang, 1.0)
+
+
 def anchors(text: str) -> Counter[str]:
     """The language-independent tokens of a segment, with their counts: numbers as integers,
     symbols as written, and the kind of each bracket, quote and percent sign."""
