@@ -14,7 +14,8 @@ b. the target side's sentences of one paragraph (same document, same target para
 c. 10% of the target side's sentences deleted at random (seeded): gold keeps the other links.
 
 Links are scored as pairs (``Link.pairs()``, so unlinked segments count for nothing): precision,
-recall and F1 over (document, source, target) pairs. The baseline, run in the same pass, is
+recall and F1 over (document, source, target) pairs. "R ceiling" is the recall no aligner whose
+links never cross can exceed on that variant. The baseline, run in the same pass, is
 Gale-Church from the ``galechurch`` package, given sixfold's own per-language length ratio as its
 ``mean_xy`` so that the comparison is about the beads and anchors, not the length table. Note
 that the devset's lines are not in document order, so in variant b a document whose lines
@@ -24,6 +25,7 @@ alternate between paragraphs has links that cross: no monotone aligner can find 
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import random
 import sys
@@ -66,6 +68,7 @@ class Row:
     f1: float
     target: float
     seconds: float
+    ceiling: float
 
     @property
     def verdict(self) -> str:
@@ -79,6 +82,16 @@ class Devset:
     lines: dict[str, list[str]]
     docs: list[list[int]]
     paragraph: dict[str, list[str]]
+
+
+def monotone_ceiling(gold: Pairs) -> int:
+    """How many gold pairs an aligner whose links never cross can find at most: the longest
+    run of source sentences whose targets never go back (variant b in file order crosses)."""
+    tails: list[int] = []
+    for _, t in sorted(gold):
+        k = bisect.bisect_right(tails, t)
+        tails[k : k + 1] = [t]
+    return len(tails)
 
 
 def load(root: Path) -> Devset:
@@ -155,18 +168,20 @@ def aligners() -> dict[str, Aligner]:
 
 def score(pair: str, variant: str, name: str, align: Aligner, docs: list[Case]) -> Row:
     sl, tl = pair.split("-")
-    found = gold = agreed = 0
+    found = gold = agreed = reachable = 0
     start = time.perf_counter()
     for case in docs:
         got = align(case.source, case.target, sl, tl)
         found += len(got)
         gold += len(case.gold)
         agreed += len(got & case.gold)
+        reachable += monotone_ceiling(case.gold)
     seconds = time.perf_counter() - start
     p = agreed / found if found else 1.0
     r = agreed / gold if gold else 1.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return Row(pair, variant, name, p, r, f1, TARGETS[variant], seconds)
+    ceiling = reachable / gold if gold else 1.0
+    return Row(pair, variant, name, p, r, f1, TARGETS[variant], seconds, ceiling)
 
 
 def evaluate(
@@ -199,19 +214,20 @@ def main() -> None:
     parser.add_argument("--variants", nargs="+", default=list(TARGETS), choices=list(TARGETS))
     parser.add_argument("--sample", type=int, default=None, help="documents (default: all)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--aligners", nargs="+", default=None, help="default: all installed")
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args()
 
-    rows = evaluate(args.corpus, args.pairs, args.variants, args.sample, args.seed)
+    rows = evaluate(args.corpus, args.pairs, args.variants, args.sample, args.seed, args.aligners)
     print(
         f"{'pair':<7}{'variant':<9}{'aligner':<12}{'P':>7}{'R':>7}{'F1':>7}"
-        f"{'target':>8}  {'':<5}{'seconds':>8}"
+        f"{'target':>8}  {'':<5}{'seconds':>8}{'R ceiling':>11}"
     )
     for row in rows:
         print(
             f"{row.pair:<7}{row.variant:<9}{row.aligner:<12}{row.precision:>7.4f}"
             f"{row.recall:>7.4f}{row.f1:>7.4f}{row.target:>8.3f}  {row.verdict:<5}"
-            f"{row.seconds:>8.2f}"
+            f"{row.seconds:>8.2f}{row.ceiling:>11.4f}"
         )
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2), "utf-8")

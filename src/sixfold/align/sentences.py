@@ -55,6 +55,8 @@ class _Params:
     scale: float
     anchor: regex.Pattern[str]
     thousands: regex.Pattern[str]
+    item: regex.Pattern[str]
+    most_missed: float
 
 
 @cache
@@ -86,6 +88,8 @@ def _params() -> _Params:
             regex.IGNORECASE,
         ),
         thousands=regex.compile(anchors["thousands"]),
+        item=regex.compile(anchors["item"]),
+        most_missed=anchors["most_missed"],
     )
 
 
@@ -97,10 +101,12 @@ def length_ratio(source_lang: str, target_lang: str) -> float:
 
 def anchors(text: str) -> Counter[str]:
     """The language-independent tokens of a segment, with their counts: numbers as integers,
-    symbols as written, and the kind of each bracket, quote and percent sign."""
+    symbols as written, and the kind of each bracket, quote and percent sign. A list number
+    opening the segment is left out: one language version often drops it."""
     params = _params()
     found: Counter[str] = Counter()
-    for match in params.anchor.finditer(params.thousands.sub("", to_ascii_digits(text))):
+    text = params.item.sub("", to_ascii_digits(text), count=1)
+    for match in params.anchor.finditer(params.thousands.sub("", text)):
         kind = match.lastgroup
         if kind == "number":
             found[str(int(match.group()))] += 1
@@ -183,7 +189,8 @@ class _Costs:
             if size_a > size_b:
                 a, b = b, a
             matched = sum(min(count, b[token]) for token, count in a.items())
-        return cost + p.miss * (size_a + size_b - 2 * matched) - p.match * matched
+        missed = min(size_a + size_b - 2 * matched, p.most_missed)
+        return cost + p.miss * missed - p.match * matched
 
 
 def _families(max_group: int) -> list[list[tuple[int, int]]]:
