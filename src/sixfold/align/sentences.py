@@ -33,7 +33,7 @@ from sixfold.facts.digits import to_ascii_digits
 _INF = math.inf
 _SQRT2 = math.sqrt(2.0)
 _NUMBER = regex.compile(r"\d+")
-_SPACES = regex.compile(r"\s+")
+_NOT_DIGIT = regex.compile(r"\D")
 # kinds of anchor; numbers and symbols count by value, the others by kind. (One pattern per kind:
 # a single alternation of them all is ten times slower, it loses the engine's first-character
 # scan.)
@@ -58,7 +58,6 @@ class _Params:
     centre: float
     scale: float
     anchors: tuple[tuple[str, regex.Pattern[str]], ...]
-    thousands: regex.Pattern[str]
     item: regex.Pattern[str]
     most_missed: float
 
@@ -88,7 +87,6 @@ def _params() -> _Params:
             (kind, regex.compile(anchors[kind], regex.IGNORECASE if kind == "percent" else 0))
             for kind in _KINDS
         ),
-        thousands=regex.compile(anchors["thousands"]),
         item=regex.compile(anchors["item"]),
         most_missed=anchors["most_missed"],
     )
@@ -106,14 +104,16 @@ def anchors(text: str) -> Counter[str]:
     opening the segment is left out: one language version often drops it."""
     params = _params()
     found: Counter[str] = Counter()
-    text = params.item.sub("", to_ascii_digits(text), count=1)
-    text = params.thousands.sub("", text)
+    text = to_ascii_digits(text)
+    item = params.item.match(text)
+    if item:
+        text = text[item.end() :]
     for kind, pattern in params.anchors:
         tokens = pattern.findall(text)
         if not tokens:
             continue
         if kind == "number":
-            found.update(str(int(token)) for token in tokens)
+            found.update(str(int(_NOT_DIGIT.sub("", token))) for token in tokens)
         elif kind == "symbol":
             found.update(tokens)
         else:
@@ -134,7 +134,7 @@ class _Side:
         for k, segment in enumerate(segments):
             found = anchors(segment)
             self.runs[k, k + 1] = found
-            self.prefix.append(self.prefix[-1] + len(_SPACES.sub("", segment)) * per_char)
+            self.prefix.append(self.prefix[-1] + len("".join(segment.split())) * per_char)
             self.counts.append(self.counts[-1] + found.total())
 
     def run(self, start: int, end: int) -> Counter[str]:
