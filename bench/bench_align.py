@@ -51,7 +51,7 @@ def baseline() -> Align | None:
     def align(source: list[str], target: list[str], sl: str, tl: str) -> object:
         if not source or not target:
             return None
-        return galechurch.align(source, target, mean_xy=length_ratio(sl, tl))
+        return galechurch.align(source, target, mean_xy=length_ratio(tl, sl))
 
     return align
 

@@ -146,7 +146,7 @@ def galechurch_pairs(source: list[str], target: list[str], sl: str, tl: str) -> 
 
     if not source or not target:
         return set()
-    block = galechurch.align(source, target, mean_xy=length_ratio(sl, tl))
+    block = galechurch.align(source, target, mean_xy=length_ratio(tl, sl))
     return {
         (s, t)
         for bead in block.beads
