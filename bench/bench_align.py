@@ -1,0 +1,141 @@
+"""Sentence alignment speed (issue 5): the devset of a language pair, and linearity on the Charter.
+
+    python bench/bench_align.py [--pairs en-fr en-zh] [--devset DIR] [--charter DIR]
+
+Times, on one core and in the same run, sixfold's sentence aligner and the Gale-Church baseline
+(``galechurch``, when installed) over every document of the UN Parallel Corpus devset (variant
+a of eval/eval_align_sentences.py: about 730 documents, 4,000 sentences per pair), with
+per-document latency percentiles, sixfold's peak Python allocation and the ratio of the two.
+Then aligns the Charter of the United Nations en-fr (each line split into sentences by
+:func:`sixfold.align.split.split_sentences`) at a quarter, half and all of its length: the time
+per sentence should stay flat, as the banded programme is linear. Goal: a whole devset pair in
+under one second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "src"))
+
+from eval.eval_align_sentences import DEVSET, Case, cases, load  # noqa: E402
+
+from sixfold.align.sentences import align_sentences, length_ratio  # noqa: E402
+from sixfold.align.split import split_sentences  # noqa: E402
+
+GOAL_SECONDS = 1.0
+CHARTER = REPO.parent / "shared" / "corpus" / "un-charter"
+
+Align = Callable[[list[str], list[str], str, str], object]
+
+
+def sixfold_align(source: list[str], target: list[str], sl: str, tl: str) -> object:
+    return align_sentences(source, target, sl, tl)
+
+
+def baseline() -> Align | None:
+    try:
+        import galechurch
+    except ImportError:
+        print("galechurch is not installed (pip install '.[eval]'): baseline skipped")
+        return None
+
+    def align(source: list[str], target: list[str], sl: str, tl: str) -> object:
+        if not source or not target:
+            return None
+        return galechurch.align(source, target, mean_xy=length_ratio(tl, sl))
+
+    return align
+
+
+def time_each(align: Align, docs: list[Case], sl: str, tl: str) -> list[float]:
+    seconds = []
+    for case in docs:
+        start = time.perf_counter()
+        align(case.source, case.target, sl, tl)
+        seconds.append(time.perf_counter() - start)
+    return seconds
+
+
+def peak_alloc_kib(docs: list[Case], sl: str, tl: str) -> float:
+    tracemalloc.start()
+    for case in docs:
+        align_sentences(case.source, case.target, sl, tl)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**10
+
+
+def percentile(ms: list[float], q: float) -> float:
+    return ms[min(len(ms) - 1, int(len(ms) * q))]
+
+
+def devset_table(root: Path, pairs: list[str]) -> None:
+    devset = load(root)
+    gale = baseline()
+    print(
+        f"{'pair':<7}{'aligner':<12}{'seconds':>9}{'sent/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}"
+    )
+    for pair in pairs:
+        sl, tl = pair.split("-")
+        docs = cases(devset, sl, tl, "a", devset.docs, 1)
+        sentences = sum(len(case.source) for case in docs)
+        time_each(sixfold_align, docs[:20], sl, tl)  # load the tables, compile the patterns
+        totals = {}
+        for name, align in (("sixfold", sixfold_align), ("galechurch", gale)):
+            if align is None:
+                continue
+            seconds = time_each(align, docs, sl, tl)
+            ms = sorted(s * 1000 for s in seconds)
+            totals[name] = sum(seconds)
+            print(
+                f"{pair:<7}{name:<12}{totals[name]:>9.3f}{sentences / totals[name]:>9.0f}"
+                f"{statistics.median(ms):>9.3f}{percentile(ms, 0.95):>9.3f}"
+                f"{percentile(ms, 0.99):>9.3f}"
+            )
+        if "galechurch" in totals:
+            print(
+                f"{pair}: sixfold takes {totals['sixfold'] / totals['galechurch']:.1f}x Gale-Church"
+            )
+        verdict = "PASS" if totals["sixfold"] < GOAL_SECONDS else "FAIL"
+        print(f"{pair}: goal < {GOAL_SECONDS:.0f} s for {len(docs)} documents: {verdict}")
+        print(f"{pair}: peak Python allocation: {peak_alloc_kib(docs, sl, tl):.0f} KiB")
+
+
+def charter_sentences(root: Path, lang: str) -> list[str]:
+    text = (root / f"charter.{lang}.txt").read_text("utf-8")
+    return [s for line in text.splitlines() for s in split_sentences(line, lang)]
+
+
+def linearity(root: Path) -> None:
+    source, target = charter_sentences(root, "en"), charter_sentences(root, "fr")
+    print(f"Charter en-fr: {len(source)} and {len(target)} sentences")
+    print(f"{'part':<8}{'sentences':>10}{'seconds':>9}{'us/sentence':>13}")
+    for label, part in (("1/4", 0.25), ("1/2", 0.5), ("all", 1.0)):
+        s, t = source[: round(len(source) * part)], target[: round(len(target) * part)]
+        start = time.perf_counter()
+        align_sentences(s, t, "en", "fr")
+        seconds = time.perf_counter() - start
+        print(f"{label:<8}{len(s):>10}{seconds:>9.3f}{seconds / len(s) * 1e6:>13.0f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pairs", nargs="+", default=["en-fr", "en-zh"])
+    parser.add_argument("--devset", type=Path, default=DEVSET)
+    parser.add_argument("--charter", type=Path, default=CHARTER)
+    args = parser.parse_args()
+    devset_table(args.devset, args.pairs)
+    linearity(args.charter)
+
+
+if __name__ == "__main__":
+    main()
