@@ -4,22 +4,22 @@
                                         [--variants a b c] [--sample N] [--seed S] [--json OUT]
 
 The devset gives 4,000 sentences line-parallel in six languages and, per line, the document and
-each language's paragraph:sentence position. Lines are grouped by document (in file order) and
-every document is aligned on its own, in three variants built from the same lines:
+each language's paragraph:sentence position. Lines are grouped by document and every document is
+aligned on its own, in three variants built from the same lines:
 
 a. as given: gold links line i to line i;
-b. the target side's sentences of one paragraph (same document, same target paragraph number)
-   joined into one segment (with a space, none for zh), in order of first appearance: gold links
+b. the document's lines put in the target's reading order (its paragraph:sentence positions:
+   the devset samples sentences, so file order is not reading order), then the target side's
+   sentences of one paragraph joined into one segment (with a space, none for zh): gold links
    each source sentence to the segment holding its parallel (1-to-n);
 c. 10% of the target side's sentences deleted at random (seeded): gold keeps the other links.
 
 Links are scored as pairs (``Link.pairs()``, so unlinked segments count for nothing): precision,
 recall and F1 over (document, source, target) pairs. "R ceiling" is the recall no aligner whose
-links never cross can exceed on that variant. The baseline, run in the same pass, is
+links never cross can exceed on that variant (below 1 where two languages order a document's
+paragraphs differently). The baseline, run in the same pass, is
 Gale-Church from the ``galechurch`` package, given sixfold's own per-language length ratio as its
-``mean_xy`` so that the comparison is about the beads and anchors, not the length table. Note
-that the devset's lines are not in document order, so in variant b a document whose lines
-alternate between paragraphs has links that cross: no monotone aligner can find all of them.
+``mean_xy`` so that the comparison is about the beads and anchors, not the length table.
 """
 
 from __future__ import annotations
@@ -77,11 +77,12 @@ class Row:
 
 @dataclass(frozen=True)
 class Devset:
-    """Lines per language and, per line, its document and each language's paragraph number."""
+    """Lines per language and, per line, its document and each language's (paragraph,
+    sentence) position."""
 
     lines: dict[str, list[str]]
     docs: list[list[int]]
-    paragraph: dict[str, list[str]]
+    position: dict[str, list[tuple[int, int]]]
 
 
 def monotone_ceiling(gold: Pairs) -> int:
@@ -99,14 +100,14 @@ def load(root: Path) -> Devset:
         lang: (root / f"UNv1.0.devset.{lang}").read_text("utf-8").splitlines() for lang in LANGS
     }
     docs: dict[str, list[int]] = {}
-    paragraph: dict[str, list[str]] = {lang: [] for lang in LANGS}
+    position: dict[str, list[tuple[int, int]]] = {lang: [] for lang in LANGS}
     for number, row in enumerate((root / "UNv1.0.devset.ids").read_text("utf-8").splitlines()):
-        doc, *positions = row.split()
+        doc, *places = row.split()
         docs.setdefault(doc, []).append(number)
-        for position in positions:
-            lang, para, _ = position.split(":")
-            paragraph[lang].append(para)
-    return Devset(lines, list(docs.values()), paragraph)
+        for place in places:
+            lang, para, sentence = place.split(":")
+            position[lang].append((int(para), int(sentence)))
+    return Devset(lines, list(docs.values()), position)
 
 
 def cases(
@@ -122,13 +123,15 @@ def cases(
         if variant == "a":
             out.append(Case(source_side, [tgt[i] for i in doc], {(k, k) for k in range(len(doc))}))
         elif variant == "b":
-            segments: dict[str, list[int]] = {}
-            for i in doc:
-                segments.setdefault(devset.paragraph[target][i], []).append(i)
+            ordered = sorted(doc, key=lambda i: devset.position[target][i])
+            segments: dict[int, list[int]] = {}
+            for i in ordered:
+                segments.setdefault(devset.position[target][i][0], []).append(i)
             joiner = "" if target == "zh" else " "
             where = {i: s for s, members in enumerate(segments.values()) for i in members}
             joined = [joiner.join(tgt[i] for i in members) for members in segments.values()]
-            out.append(Case(source_side, joined, {(k, where[i]) for k, i in enumerate(doc)}))
+            gold = {(k, where[i]) for k, i in enumerate(ordered)}
+            out.append(Case([src[i] for i in ordered], joined, gold))
         else:
             kept = [i for i in doc if i not in deleted]
             place = {i: t for t, i in enumerate(kept)}

@@ -3,9 +3,13 @@ run on the UN Parallel Corpus devset guarding against regressions."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
 from eval.eval_align_sentences import evaluate, monotone_ceiling
 
 
@@ -22,8 +26,8 @@ def test_monotone_ceiling(gold: set[tuple[int, int]], expected: int) -> None:
     assert monotone_ceiling(gold) == expected
 
 
-# a little below what 60 documents en-fr measured (a 1.000, b 0.871, c 0.967)
-FLOORS = {"a": 0.995, "b": 0.85, "c": 0.95}
+# a little below what 60 documents en-fr measured (a 1.000, b 1.000, c 0.967)
+FLOORS = {"a": 0.995, "b": 0.99, "c": 0.95}
 
 
 def test_devset_sample(corpus: Path) -> None:
