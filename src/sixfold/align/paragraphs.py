@@ -122,12 +122,13 @@ def similarity(source: list[Segment], target: list[Segment]) -> float:
 
 def _merge_cost(source: list[Segment], target: list[Segment]) -> float:
     """Nothing for a 1-1 step; more for a merge of paragraphs of different kinds (a heading
-    and a paragraph), which a lost paragraph break seldom makes."""
+    and a paragraph) or of a numbered paragraph into the one before, which a lost paragraph
+    break seldom makes: a number starts a paragraph in every language."""
     run = source if len(source) > 1 else target
     if len(run) == 1:
         return 0.0
-    kinds = {_kind(x.paragraph) for x in run}
-    return MERGE_COST + (MIXED_MERGE_COST if len(kinds) > 1 else 0.0)
+    mixed = len({_kind(x.paragraph) for x in run}) > 1 or any(x.paragraph.number for x in run[1:])
+    return MERGE_COST + (MIXED_MERGE_COST if mixed else 0.0)
 
 
 _STEPS = ((1, 1), (2, 1), (1, 2), (1, 0), (0, 1))
