@@ -107,9 +107,10 @@ def _progress(total: int) -> Any:
     return tqdm(total=total, unit="doc", file=sys.stderr, disable=total < PROGRESS_MIN_FILES)
 
 
+from sixfold.cli.align import COMMANDS as ALIGN_COMMANDS  # noqa: E402
 from sixfold.cli.library import COMMANDS  # noqa: E402  (the group must exist first)
 
-for _command in COMMANDS:
+for _command in COMMANDS + ALIGN_COMMANDS:
     cli.add_command(_command)
 
 

@@ -124,6 +124,17 @@ class Library:
         rows = self.conn.execute(sql + " ORDER BY language", params).fetchall()
         return [Document.from_dict(json.loads(record)) for (record,) in rows]
 
+    def candidates(self, language: str, session: str | None = None) -> list[Document]:
+        """Every document in ``language`` (of ``session`` when given): what a document with no
+        usable symbol is compared against to find its language versions."""
+        sql = "SELECT record FROM documents WHERE language = ?"
+        params: list[object] = [language]
+        if session is not None:
+            sql += " AND (session = ? OR session IS NULL)"
+            params.append(session)
+        rows = self.conn.execute(sql + " ORDER BY id", params).fetchall()
+        return [Document.from_dict(json.loads(record)) for (record,) in rows]
+
     def stats(self) -> Stats:
         one = self.conn.execute
         by_language = dict(one("SELECT language, count(*) FROM documents GROUP BY language"))
