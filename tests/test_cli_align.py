@@ -41,6 +41,16 @@ def test_align_files_prints_json_lines(seeds: Path) -> None:
     assert all(0 <= r["score"] <= 1 for r in records)
 
 
+def test_align_sentences(seeds: Path) -> None:
+    code, out = run("align", str(seeds / EN), str(seeds / ZH), "--level", "sentence")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0
+    assert [(r["source"], r["target"]) for r in records[:2]] == [
+        (["pre1.s1"], ["pre1.s1"]),
+        (["pre2.s1"], ["pre2.s1"]),
+    ]
+
+
 def test_align_side_by_side(seeds: Path) -> None:
     code, out = run("align", str(seeds / EN), str(seeds / ZH), "--format", "side")
     assert code == 0

@@ -66,3 +66,10 @@ class UsageError(SixfoldError):
 
     exit_code = 2
     kind = "usage"
+
+
+class NoVersionError(SixfoldError):
+    """A language version asked for is not in the library (nor found by its content)."""
+
+    exit_code = 5
+    kind = "no-version"

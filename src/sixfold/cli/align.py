@@ -1,4 +1,4 @@
-"""Alignment commands: ``align`` (two versions, paragraph pairs) and ``export tmx`` (a
+"""Alignment commands: ``align`` (two versions, paragraph or sentence pairs) and ``export tmx`` (a
 translation memory of one document, several, or the whole library).  Each is a call into
 :mod:`sixfold.align`; this module only reads options and prints."""
 
@@ -11,25 +11,17 @@ import textwrap
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 
 from sixfold.align.link import find_version
-from sixfold.align.paragraphs import align_paragraphs, paragraphs_of
-from sixfold.align.units import Unit, paragraph_units
+from sixfold.align.segments import LEVELS, SegmentPair, segment_pairs
+from sixfold.align.units import Unit, translation_units
 from sixfold.cli.library import library_option
-from sixfold.errors import SixfoldError, UsageError
+from sixfold.errors import NoVersionError, UsageError
 from sixfold.export.tmx import FORMATS, to_tmx, to_tsv
 from sixfold.library import Library
 from sixfold.model import LANGUAGES, Document
 from sixfold.parse import parse
-
-LEVELS = ("paragraph",)
-
-
-class NoVersionError(SixfoldError):
-    """A language version asked for is not in the library (nor found by its content)."""
-
-    exit_code = 5
-    kind = "no-version"
 
 
 def _languages(value: str) -> list[str]:
@@ -83,35 +75,28 @@ def align_command(
     \b
     Examples:
       sixfold align A_RES_65_140_E.pdf A_RES_65_140_C.pdf --format side
+      sixfold align A_RES_65_140_E.pdf A_RES_65_140_C.pdf --level sentence
       sixfold align A/RES/77/1 A/RES/77/1 --library ~/un --langs en,fr
     """
     source, target = _pair(a, b, library_path, langs)
-    left, right = paragraphs_of(source), paragraphs_of(target)
     width = max(20, (shutil.get_terminal_size().columns - 3) // 2)
-    for link in align_paragraphs(source, target):
-        record = {
-            "source": [left[i][0] for i in link.source],
-            "target": [right[j][0] for j in link.target],
-            "source_text": "\n".join(left[i][1].text for i in link.source),
-            "target_text": "\n".join(right[j][1].text for j in link.target),
-            "score": link.score,
-        }
+    for pair in segment_pairs(source, target, level):
         if fmt == "jsonl":
+            record = {
+                "source": list(pair.source),
+                "target": list(pair.target),
+                "source_text": pair.source_text,
+                "target_text": pair.target_text,
+                "score": round(pair.score, 4),
+            }
             click.echo(json.dumps(record, ensure_ascii=False))
         else:
-            _side(
-                {
-                    **record,
-                    "source_ids": "+".join(record["source"]),
-                    "target_ids": "+".join(record["target"]),
-                },
-                width,
-            )
+            _side(pair, width)
 
 
-def _side(record: dict[str, object], width: int) -> None:
-    head = f"{record['source_ids'] or '-'} -> {record['target_ids'] or '-'}  {record['score']}"
-    columns = [textwrap.wrap(str(record[k]), width) for k in ("source_text", "target_text")]
+def _side(pair: SegmentPair, width: int) -> None:
+    head = f"{'+'.join(pair.source) or '-'} -> {'+'.join(pair.target) or '-'}  {pair.score:.3f}"
+    columns = [textwrap.wrap(text, width) for text in (pair.source_text, pair.target_text)]
     click.echo(head)
     for row in range(max(len(c) for c in columns) if any(columns) else 0):
         cells = [c[row] if row < len(c) else "" for c in columns]
@@ -128,12 +113,19 @@ def export_group() -> None:
 @click.argument("symbols", nargs=-1)
 @library_option
 @click.option("--langs", required=True, help="Pivot language first: en,zh[,ar...].")
+@click.option("--level", type=click.Choice(LEVELS), default="paragraph", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="tmx", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default: stdout).")
 def export_tmx_command(
-    symbols: tuple[str, ...], library_path: Path, langs: str, fmt: str, output: Path | None
+    symbols: tuple[str, ...],
+    library_path: Path,
+    langs: str,
+    level: str,
+    fmt: str,
+    output: Path | None,
 ) -> None:
-    """A translation memory of documents of the library: one unit per aligned paragraph.
+    """A translation memory of documents of the library: one unit per aligned paragraph (or
+    sentence, with --level sentence).
 
     Give symbols, or none for every document of the library in the pivot language.
 
@@ -141,6 +133,7 @@ def export_tmx_command(
     Examples:
       sixfold export tmx A/RES/65/140 --langs en,zh --library ~/un -o 65-140.tmx
       sixfold export tmx --langs en,fr,es --format tsv --library ~/un -o all.tsv
+      sixfold export tmx A/RES/65/140 --langs en,fr --level sentence --library ~/un
     """
     languages = _languages(langs)
     units: list[Unit] = []
@@ -152,16 +145,18 @@ def export_tmx_command(
         )
         if symbols and not pivots:
             raise NoVersionError(f"no {languages[0]} version of {', '.join(symbols)} found")
-        from tqdm import tqdm
-
         for pivot in tqdm(pivots, unit="doc", file=sys.stderr, disable=len(pivots) < 20):
             others = [find_version(library, pivot, lang) for lang in languages[1:]]
             if symbols and not any(others):
                 raise NoVersionError(
                     f"no {','.join(languages[1:])} version of {pivot.symbol} found"
                 )
-            units += paragraph_units(pivot, [v.document for v in others if v])
-    data = to_tmx(units, languages) if fmt == "tmx" else to_tsv(units, languages).encode()
+            units += translation_units(pivot, [v.document for v in others if v], level)
+    data = (
+        to_tmx(units, languages, segtype=level)
+        if fmt == "tmx"
+        else to_tsv(units, languages).encode()
+    )
     if output is None:
         click.echo(data.decode(), nl=False)
     else:
