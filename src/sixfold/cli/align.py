@@ -147,11 +147,9 @@ def export_tmx_command(
             raise NoVersionError(f"no {languages[0]} version of {', '.join(symbols)} found")
         for pivot in tqdm(pivots, unit="doc", file=sys.stderr, disable=len(pivots) < 20):
             others = [find_version(library, pivot, lang) for lang in languages[1:]]
-            if symbols and not any(others):
-                raise NoVersionError(
-                    f"no {','.join(languages[1:])} version of {pivot.symbol} found"
-                )
             units += translation_units(pivot, [v.document for v in others if v], level)
+    if symbols and not units:
+        raise NoVersionError(f"no {','.join(languages[1:])} version of {', '.join(symbols)} found")
     data = (
         to_tmx(units, languages, segtype=level)
         if fmt == "tmx"
