@@ -1,6 +1,6 @@
-"""Sentence alignment speed (issue 5): the devset of a language pair, and linearity on the Charter.
+"""Alignment speed (issue 5): the devset of a language pair, a resolution pair, the Charter.
 
-    python bench/bench_align.py [--pairs en-fr en-zh] [--devset DIR] [--charter DIR]
+    python bench/bench_align.py [--pairs en-fr en-zh] [--devset DIR] [--charter DIR] [--akn DIR]
 
 Times, on one core and in the same run, sixfold's sentence aligner and the Gale-Church baseline
 (``galechurch``, when installed) over every document of the UN Parallel Corpus devset (variant
@@ -9,7 +9,9 @@ per-document latency percentiles, sixfold's peak Python allocation and the ratio
 Then aligns the Charter of the United Nations en-fr (each line split into sentences by
 :func:`sixfold.align.split.split_sentences`) at a quarter, half and all of its length: the time
 per sentence should stay flat, as the banded programme is linear. Goal: a whole devset pair in
-under one second.
+under one second.  Last, the paragraphs and sentences of the session 77 resolution pairs (en-fr,
+AKN XML) with 55-65 paragraphs, end to end (`segment_pairs(level="sentence")`): goal under
+20 ms per pair.
 """
 
 from __future__ import annotations
@@ -26,13 +28,18 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "src"))
 
+from eval.eval_align_paragraphs import versions  # noqa: E402
 from eval.eval_align_sentences import DEVSET, Case, cases, load  # noqa: E402
 
+from sixfold.align.paragraphs import paragraphs_of  # noqa: E402
+from sixfold.align.segments import segment_pairs  # noqa: E402
 from sixfold.align.sentences import align_sentences, length_ratio  # noqa: E402
 from sixfold.align.split import split_sentences  # noqa: E402
 
 GOAL_SECONDS = 1.0
+GOAL_PAIR_MS = 20.0
 CHARTER = REPO.parent / "shared" / "corpus" / "un-charter"
+AKN = REPO.parent / "shared" / "corpus" / "akn-ga" / "77session"
 
 Align = Callable[[list[str], list[str], str, str], object]
 
@@ -127,14 +134,40 @@ def linearity(root: Path) -> None:
         print(f"{label:<8}{len(s):>10}{seconds:>9.3f}{seconds / len(s) * 1e6:>13.0f}")
 
 
+def resolution_pairs(session: Path) -> None:
+    """Whole resolution pairs of about 60 paragraphs, paragraphs then sentences."""
+    docs = versions(session, None, 1)
+    pairs = [
+        (by_lang["en"], by_lang["fr"])
+        for by_lang in docs.values()
+        if {"en", "fr"} <= by_lang.keys() and 55 <= len(paragraphs_of(by_lang["en"])) <= 65
+    ]
+    if not pairs:
+        print("no resolution pair of 55-65 paragraphs found")
+        return
+    ms = []
+    for en, fr in pairs:
+        start = time.perf_counter()
+        segment_pairs(en, fr, "sentence")
+        ms.append((time.perf_counter() - start) * 1000)
+    ms.sort()
+    p50, p99 = percentile(ms, 0.5), percentile(ms, 0.99)
+    verdict = "PASS" if p50 < GOAL_PAIR_MS else "FAIL"
+    print(f"\n{len(pairs)} en-fr resolution pairs of 55-65 paragraphs, paragraphs and sentences:")
+    print(f"p50 {p50:.1f} ms, p99 {p99:.1f} ms, max {max(ms):.1f} ms")
+    print(f"goal < {GOAL_PAIR_MS:.0f} ms per pair (p50): {verdict}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pairs", nargs="+", default=["en-fr", "en-zh"])
     parser.add_argument("--devset", type=Path, default=DEVSET)
     parser.add_argument("--charter", type=Path, default=CHARTER)
+    parser.add_argument("--akn", type=Path, default=AKN)
     args = parser.parse_args()
     devset_table(args.devset, args.pairs)
     linearity(args.charter)
+    resolution_pairs(args.akn)
 
 
 if __name__ == "__main__":
