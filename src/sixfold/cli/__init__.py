@@ -108,8 +108,9 @@ def _progress(total: int) -> Any:
 
 
 from sixfold.cli.library import COMMANDS  # noqa: E402  (the group must exist first)
+from sixfold.cli.subjects import COMMANDS as SUBJECT_COMMANDS  # noqa: E402
 
-for _command in COMMANDS:
+for _command in (*COMMANDS, *SUBJECT_COMMANDS):
     cli.add_command(_command)
 
 
