@@ -86,6 +86,7 @@ def test_tuning_needs_two_sessions(vocabulary: Vocabulary) -> None:
         (["a", "b", "c", "d", "e"], {"a", "b", "c", "d", "e"}, 1.0),
         (["a", "x", "y", "z", "w"], {"a"}, 2 * 0.2 * 1.0 / 1.2),
         (["x"], {"a"}, 0.0),
+        (["a", "b"], {"a", "b", "c"}, 0.8),
     ],
 )
 def test_f1_at_5(ranked: list[str], gold: set[str], f1: float) -> None:

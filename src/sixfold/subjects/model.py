@@ -43,6 +43,8 @@ FEATURES = (
     "neighbours",
     "prior",
 )
+# Not a feature: the share of the best score a suggestion needs to be among the chosen ones.
+KEEP = "keep"
 FORMAT = "sixfold-subjects/1"
 SIMILAR_TITLES = 3
 MIN_TITLE_SIMILARITY = 0.5
@@ -213,10 +215,18 @@ class Model:
     def rank(self, f: Features, top: int = 10) -> list[tuple[str, float]]:
         w = self.weights
         scored = [
-            (sum(w.get(k, 0.0) * v for k, v in slot.items()), concept)
+            (sum(w.get(k, 0.0) * v for k, v in slot.items() if k != KEEP), concept)
             for concept, slot in self.candidates(f).items()
         ]
         return [(c, s) for s, c in sorted(scored, key=lambda sc: (-sc[0], sc[1]))[:top]]
+
+    def chosen(self, ranked: list[tuple[str, float]], top: int = 5) -> list[str]:
+        """The concepts the model stands by: the first ``top`` that score at least the tuned
+        share of the best score (what F1@5 is measured on)."""
+        if not ranked:
+            return []
+        floor = self.weights.get(KEEP, 0.0) * ranked[0][1]
+        return [c for c, score in ranked[:top] if score >= floor]
 
     def predict(self, doc: Document, top: int = 10) -> list[Suggestion]:
         """The ``top`` most likely UNBIS subjects of a document, best first."""
