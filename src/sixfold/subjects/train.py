@@ -38,7 +38,7 @@ KEEP_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 ROUNDS = 2
 # Terms kept per training text for the neighbour model, and the least document frequency of a
 # kept term: enough to find a text's neighbours, small enough to ship.
-KEEP_TERMS = 40
+KEEP_TERMS = 25
 MIN_DF = 2
 CUT = 5
 
@@ -70,7 +70,13 @@ def fit(
             stats[concept][0] += 1
             stats[concept][1] += concept in ex.subjects
     label_stats = {c: (v[0], v[1]) for c, v in stats.items()}
-    return Model(list(records.values()), idf, label_stats, weights or DEFAULT_WEIGHTS, vocabulary)
+    # A query term no kept vector holds changes no neighbour's share, so its idf need not ship.
+    kept = {
+        lang: {t: weight for t, weight in table.items() if t in used}
+        for lang, table in idf.items()
+        for used in [{t for r in records.values() for t in r.vectors.get(lang, {})}]
+    }
+    return Model(list(records.values()), kept, label_stats, weights or DEFAULT_WEIGHTS, vocabulary)
 
 
 def f1_at(ranked: list[str], gold: set[str], k: int = CUT) -> float:
