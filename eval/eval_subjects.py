@@ -122,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         gold = set(ex.subjects)
         ranking = model.rank(ex.features, 10)
         ranked = {
-            "sixfold": ([c for c, _ in ranking], model.chosen(ranking)),
+            "sixfold": ([c for c, _ in ranking], model.chosen(ranking, ex.features.lang)),
             **{name: (b.predict(ex), b.predict(ex)) for name, b in baselines.items()},
         }
         slices = ["all"] + ([] if namesakes.predict(ex) else ["no namesake"])
@@ -135,7 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"trained on {'+'.join(args.train)} ({','.join(sorted(train_langs))}, "
         f"{sum(ex.features.lang in train_langs for ex in train)} documents) in "
-        f"{train_seconds:.1f} s; tested on {'+'.join(args.test)}; weights {model.weights}"
+        f"{train_seconds:.1f} s; tested on {'+'.join(args.test)}; weights {model.weights}; "
+        f"for languages not trained on {model.unseen_weights}"
     )
     figures: dict[str, dict[str, dict[str, dict[str, float]]]] = {}
     for part in ("all", "no namesake"):
@@ -165,7 +166,12 @@ def main(argv: list[str] | None = None) -> int:
                 for system in SYSTEMS
             }
     if args.json:
-        figures_out = {"train_seconds": train_seconds, "weights": model.weights, "figures": figures}
+        figures_out = {
+            "train_seconds": train_seconds,
+            "weights": model.weights,
+            "unseen_weights": model.unseen_weights,
+            "figures": figures,
+        }
         args.json.write_text(json.dumps(figures_out, indent=2), "utf-8")
     return 0
 

@@ -10,6 +10,8 @@ weighted sum (weights tuned on a validation session by :mod:`sixfold.subjects.tr
 * ``label_title`` / ``label_text``: the concept's label is printed in the title / the text,
   the latter weighted by how often a printed label was a subject in training;
 * ``neighbours``: the subjects of the most similar training texts (tf-idf cosine);
+* ``concept_neighbours``: the same over the concepts whose labels the texts print, a
+  representation shared by all languages (a Chinese text finds its English neighbours);
 * ``prior``: how common the concept is.
 
 Records are keyed by symbol and their subjects are concept ids, so what is learnt in one
@@ -41,11 +43,14 @@ FEATURES = (
     "label_title",
     "label_text",
     "neighbours",
+    "concept_neighbours",
     "prior",
 )
 # Not a feature: the share of the best score a suggestion needs to be among the chosen ones.
 KEEP = "keep"
 FORMAT = "sixfold-subjects/1"
+# The pseudo-language of the concept vectors, beside the per-language term vectors.
+CONCEPTS = "*"
 SIMILAR_TITLES = 3
 MIN_TITLE_SIMILARITY = 0.5
 COCITED = 5
@@ -86,11 +91,13 @@ class Model:
         label_stats: dict[str, tuple[int, int]],
         weights: dict[str, float],
         vocabulary: Vocabulary | None = None,
+        unseen_weights: dict[str, float] | None = None,
     ) -> None:
         self.records = records
         self.idf = idf
         self.label_stats = label_stats
         self.weights = weights
+        self.unseen_weights = unseen_weights or weights
         self.vocabulary = vocabulary or Vocabulary.default()
         found = sum(f for f, _ in label_stats.values())
         self._label_rate = sum(c for _, c in label_stats.values()) / found if found else 0.0
@@ -174,9 +181,11 @@ class Model:
             if concept in f.title_labels:
                 out[concept]["label_title"] = 1.0
 
-    def _neighbour_features(self, f: Features, out: dict[str, dict[str, float]]) -> None:
-        vector = self.vectorise(f.bag, self.idf.get(f.lang, {}))
-        postings = self._postings.get(f.lang, {})
+    def _neighbour_features(
+        self, space: str, bag: Counter[str], name: str, out: dict[str, dict[str, float]]
+    ) -> None:
+        vector = self.vectorise(bag, self.idf.get(space, {}))
+        postings = self._postings.get(space, {})
         sims: dict[int, float] = defaultdict(float)
         for term, weight in vector.items():
             for i, other in postings.get(term, ()):
@@ -188,7 +197,7 @@ class Model:
         for i, similarity in nearest:
             for concept in self.records[i].subjects:
                 slot = out[concept]
-                slot["neighbours"] = slot.get("neighbours", 0.0) + similarity / total
+                slot[name] = slot.get(name, 0.0) + similarity / total
 
     @staticmethod
     def vectorise(
@@ -207,25 +216,31 @@ class Model:
         self._title_features(f, out)
         self._citation_features(f, out)
         self._label_features(f, out)
-        self._neighbour_features(f, out)
+        self._neighbour_features(f.lang, f.bag, "neighbours", out)
+        self._neighbour_features(CONCEPTS, f.labels, "concept_neighbours", out)
         for concept, slot in out.items():
             slot["prior"] = self._prior.get(concept, 0.0)
         return out
 
+    def weights_for(self, lang: str) -> dict[str, float]:
+        """A language the model saw in training has titles and texts to compare with; another
+        has only what all languages share, weighted as tuned for that case."""
+        return self.weights if lang in self.idf else self.unseen_weights
+
     def rank(self, f: Features, top: int = 10) -> list[tuple[str, float]]:
-        w = self.weights
+        w = self.weights_for(f.lang)
         scored = [
             (sum(w.get(k, 0.0) * v for k, v in slot.items() if k != KEEP), concept)
             for concept, slot in self.candidates(f).items()
         ]
         return [(c, s) for s, c in sorted(scored, key=lambda sc: (-sc[0], sc[1]))[:top]]
 
-    def chosen(self, ranked: list[tuple[str, float]], top: int = 5) -> list[str]:
+    def chosen(self, ranked: list[tuple[str, float]], lang: str, top: int = 5) -> list[str]:
         """The concepts the model stands by: the first ``top`` that score at least the tuned
         share of the best score (what F1@5 is measured on)."""
         if not ranked:
             return []
-        floor = self.weights.get(KEEP, 0.0) * ranked[0][1]
+        floor = self.weights_for(lang).get(KEEP, 0.0) * ranked[0][1]
         return [c for c, score in ranked[:top] if score >= floor]
 
     def predict(self, doc: Document, top: int = 10) -> list[Suggestion]:
@@ -247,6 +262,7 @@ class Model:
         return {
             "format": FORMAT,
             "weights": self.weights,
+            "unseen_weights": self.unseen_weights,
             "label_stats": {c: list(v) for c, v in sorted(self.label_stats.items())},
             "idf": {
                 lang: {t: round(v, 3) for t, v in sorted(idf.items())}
@@ -287,6 +303,8 @@ class Model:
                 for k, s, subjects, cites, titles, vectors in data["records"]
             ]
             stats = {c: (v[0], v[1]) for c, v in data["label_stats"].items()}
-            return cls(records, data["idf"], stats, data["weights"], vocabulary)
+            return cls(
+                records, data["idf"], stats, data["weights"], vocabulary, data["unseen_weights"]
+            )
         except (OSError, ValueError, KeyError, TypeError) as error:
             raise InputError(f"not a sixfold subject model: {error}", source=str(path)) from None

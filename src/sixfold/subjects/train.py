@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sixfold.subjects.corpus import Example, read_examples
 from sixfold.subjects.features import symbol_key
-from sixfold.subjects.model import FEATURES, KEEP, Model, Record
+from sixfold.subjects.model import CONCEPTS, FEATURES, KEEP, Model, Record
 from sixfold.subjects.vocabulary import Vocabulary
 
 DEFAULT_WEIGHTS = {
@@ -30,9 +30,12 @@ DEFAULT_WEIGHTS = {
     "label_title": 0.5,
     "label_text": 1.0,
     "neighbours": 1.0,
+    "concept_neighbours": 0.5,
     "prior": 0.1,
     KEEP: 0.0,
 }
+# What a language not trained on lacks: its own titles and texts to compare with.
+LANGUAGE_FEATURES = ("title_exact", "title_similar", "neighbours")
 GRID = (0.0, 0.1, 0.25, 0.5, 1.0, 2.0, 4.0)
 KEEP_GRID = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7)
 ROUNDS = 2
@@ -51,12 +54,15 @@ def fit(
     docs: Counter[str] = Counter()
     for ex in examples:
         df[ex.features.lang].update(ex.features.bag.keys())
+        df[CONCEPTS].update(ex.features.labels.keys())
         docs[ex.features.lang] += 1
+        docs[CONCEPTS] += 1
     idf = {
         lang: {t: math.log(docs[lang] / n) for t, n in counts.items() if n >= MIN_DF}
         for lang, counts in df.items()
     }
     records: dict[str, Record] = {}
+    printed: dict[str, Counter[str]] = defaultdict(Counter)
     stats: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for ex in examples:
         f = ex.features
@@ -66,9 +72,12 @@ def fit(
         if f.title:
             record.titles[f.lang] = " ".join(f.title)
         record.vectors[f.lang] = Model.vectorise(f.bag, idf[f.lang], KEEP_TERMS)
+        printed[key].update(f.labels)
         for concept in f.labels:
             stats[concept][0] += 1
             stats[concept][1] += concept in ex.subjects
+    for key, record in records.items():
+        record.vectors[CONCEPTS] = Model.vectorise(printed[key], idf[CONCEPTS], KEEP_TERMS)
     label_stats = {c: (v[0], v[1]) for c, v in stats.items()}
     # A query term no kept vector holds changes no neighbour's share, so its idf need not ship.
     kept = {
@@ -86,37 +95,41 @@ def f1_at(ranked: list[str], gold: set[str], k: int = CUT) -> float:
     return 2 * len(chosen & gold) / (len(chosen) + len(gold)) if chosen or gold else 1.0
 
 
-Row = tuple[list[tuple[float, ...]], list[bool]]
+Row = tuple[list[tuple[float, ...]], list[bool], int]
 
 
-def _rows(model: Model, validation: list[Example]) -> list[Row]:
-    """Each validation document's candidates as feature vectors (in FEATURES order)."""
+def _rows(model: Model, validation: list[Example], unseen: bool) -> list[Row]:
+    """Each validation document's candidates as feature vectors (in FEATURES order), whether
+    each is a gold subject, and how many gold subjects there are; with ``unseen``, as if the
+    document's language had not been trained on (no titles, no texts to compare with)."""
+    dropped = LANGUAGE_FEATURES if unseen else ()
     rows = []
     for ex in validation:
-        candidates = model.candidates(ex.features)
-        vectors = [tuple(slot.get(name, 0.0) for name in FEATURES) for slot in candidates.values()]
-        rows.append((vectors, [c in ex.subjects for c in candidates]))
+        vectors, gold = [], []
+        for concept, slot in model.candidates(ex.features).items():
+            kept = {k: v for k, v in slot.items() if k not in dropped}
+            if set(kept) - {"prior"}:
+                vectors.append(tuple(kept.get(name, 0.0) for name in FEATURES))
+                gold.append(concept in ex.subjects)
+        rows.append((vectors, gold, len(ex.subjects)))
     return rows
 
 
 def _objective(rows: list[Row], w: tuple[float, ...], keep: float) -> float:
     total = 0.0
-    for vectors, gold in rows:
+    for vectors, gold, size in rows:
         scores = [sum(a * b for a, b in zip(w, v, strict=True)) for v in vectors]
         best = heapq.nlargest(CUT, range(len(scores)), key=scores.__getitem__)
         if best:
             chosen = [i for i in best if scores[i] >= keep * scores[best[0]]]
-            hits = sum(gold[i] for i in chosen)
-            total += 2 * hits / (len(chosen) + sum(gold))
+            total += 2 * sum(gold[i] for i in chosen) / (len(chosen) + size)
     return total / len(rows) if rows else 0.0
 
 
-def tune(
-    train: list[Example], validation: list[Example], vocabulary: Vocabulary
-) -> dict[str, float]:
+def tune(model: Model, validation: list[Example], unseen: bool = False) -> dict[str, float]:
     """Weights, and the share of the best score a suggestion needs to be kept, that maximise
-    the mean F1@5 on ``validation`` for a model fitted on ``train``."""
-    rows = _rows(fit(train, vocabulary), validation)
+    the mean F1@5 on ``validation`` for ``model`` (fitted on earlier sessions)."""
+    rows = _rows(model, validation, unseen)
     weights = [DEFAULT_WEIGHTS[name] for name in FEATURES]
     keep = DEFAULT_WEIGHTS[KEEP]
     best = _objective(rows, tuple(weights), keep)
@@ -139,15 +152,16 @@ def tune(
 def train_examples(examples: list[Example], vocabulary: Vocabulary) -> Model:
     """Tune on the latest session (fitted on the earlier ones), then fit on all."""
     sessions = sorted({ex.session for ex in examples})
-    weights = DEFAULT_WEIGHTS
+    weights = unseen = DEFAULT_WEIGHTS
     if len(sessions) > 1:
         last = sessions[-1]
-        weights = tune(
-            [ex for ex in examples if ex.session < last],
-            [ex for ex in examples if ex.session == last],
-            vocabulary,
-        )
-    return fit(examples, vocabulary, weights)
+        earlier = fit([ex for ex in examples if ex.session < last], vocabulary)
+        validation = [ex for ex in examples if ex.session == last]
+        weights = tune(earlier, validation)
+        unseen = tune(earlier, validation, unseen=True)
+    model = fit(examples, vocabulary, weights)
+    model.unseen_weights = unseen
+    return model
 
 
 def train(
