@@ -109,8 +109,9 @@ def _progress(total: int) -> Any:
 
 from sixfold.cli.align import COMMANDS as ALIGN_COMMANDS  # noqa: E402
 from sixfold.cli.library import COMMANDS  # noqa: E402  (the group must exist first)
+from sixfold.cli.subjects import COMMANDS as SUBJECT_COMMANDS  # noqa: E402
 
-for _command in COMMANDS + ALIGN_COMMANDS:
+for _command in (*COMMANDS, *ALIGN_COMMANDS, *SUBJECT_COMMANDS):
     cli.add_command(_command)
 
 
