@@ -7,13 +7,11 @@ before any bytes are read, so a sample of 50 out of 10,000 files stays fast.
 
 from __future__ import annotations
 
-import json
 import random
 import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
@@ -80,29 +78,3 @@ def iter_akn(
     finally:
         for archive in archives.values():
             archive.close()
-
-
-def load_extract(root: str | Path = DEFAULT_CORPUS) -> dict[str, dict[str, Any]]:
-    """The ``data_extract/*.json`` records under root (or beside it), keyed by symbol.
-
-    The files are JSON Lines in principle but some carry stray characters between records,
-    so records are decoded one after another wherever an object starts.
-    """
-    base = Path(root)
-    folders = [base / "data_extract", base.parent / "data_extract"]
-    records: dict[str, dict[str, Any]] = {}
-    decoder = json.JSONDecoder()
-    for folder in folders:
-        for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
-            text = path.read_text("utf-8")
-            pos = text.find("{")
-            while pos >= 0:
-                try:
-                    record, end = decoder.raw_decode(text, pos)
-                except json.JSONDecodeError:
-                    pos = text.find("{", pos + 1)
-                    continue
-                if isinstance(record, dict) and record.get("symbol"):
-                    records.setdefault(str(record["symbol"]), record)
-                pos = text.find("{", end)
-    return records

@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from eval.corpus import DEFAULT_CORPUS, iter_akn, load_extract
+from eval.corpus import DEFAULT_CORPUS, iter_akn
 from eval.score import (
     METRICS,
     TARGETS,
@@ -36,6 +36,7 @@ from eval.score import (
 from sixfold.errors import SixfoldError
 from sixfold.model import Document
 from sixfold.readers.akn import read_akn
+from sixfold.subjects.corpus import read_extract
 
 Renderer = Callable[[bytes, Document, str, int], "str | None"]
 Parser = Callable[[bytes], Document]
@@ -189,7 +190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     langs = set(args.langs) if args.langs else None
     files = iter_akn(args.corpus, sample=args.sample, seed=args.seed, langs=langs)
     run = evaluate(
-        files, forms, render_module.render, default_parser, args.seed, load_extract(args.corpus)
+        files, forms, render_module.render, default_parser, args.seed, read_extract(args.corpus)
     )
     version = getattr(importlib.import_module("sixfold"), "__version__", "unknown")
     signature = (

@@ -262,11 +262,13 @@ def test_undocs_symbol(href: str, expected: str | None) -> None:
 @pytest.mark.slow
 def test_sweep_agrees_with_data_extract(corpus: Path) -> None:
     """Every akn-ga file reads or fails with a typed error; facts agree with data_extract."""
-    from eval.corpus import iter_akn, load_extract
+    from eval.corpus import iter_akn
     from eval.score import extract_agreement
 
+    from sixfold.subjects.corpus import read_extract
+
     root = corpus / "akn-ga"
-    records = load_extract(root)
+    records = read_extract(root)
     hits: Counter[str] = Counter()
     totals: Counter[str] = Counter()
     unreadable = []

@@ -5,7 +5,6 @@ options and prints."""
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -13,6 +12,7 @@ from typing import Any
 
 import click
 
+from sixfold.cli.library import library_option
 from sixfold.errors import UsageError
 from sixfold.library import Library
 from sixfold.model import LANGUAGES, Document
@@ -70,14 +70,7 @@ def _document(target: str, library_path: Path, lang: str | None) -> Document:
 @subjects_group.command("suggest")
 @click.argument("target", metavar="FILE|SYMBOL")
 @click.option("--top", type=click.IntRange(1, 100), default=10, show_default=True)
-@click.option(
-    "--library",
-    "library_path",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=lambda: os.environ.get("SIXFOLD_LIBRARY", "."),
-    show_default="current directory, or $SIXFOLD_LIBRARY",
-    help="Library to find a SYMBOL in.",
-)
+@library_option
 @lang_option
 @click.option(
     "--model",

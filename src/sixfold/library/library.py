@@ -121,8 +121,7 @@ class Library:
         if language is not None:
             sql += " AND language = ?"
             params.append(language)
-        rows = self.conn.execute(sql + " ORDER BY language", params).fetchall()
-        return [Document.from_dict(json.loads(record)) for (record,) in rows]
+        return self._records(sql + " ORDER BY language", params)
 
     def candidates(self, language: str, session: str | None = None) -> list[Document]:
         """Every document in ``language`` (of ``session`` when given): what a document with no
@@ -132,8 +131,10 @@ class Library:
         if session is not None:
             sql += " AND (session = ? OR session IS NULL)"
             params.append(session)
-        rows = self.conn.execute(sql + " ORDER BY id", params).fetchall()
-        return [Document.from_dict(json.loads(record)) for (record,) in rows]
+        return self._records(sql + " ORDER BY id", params)
+
+    def _records(self, sql: str, params: list[object]) -> list[Document]:
+        return [Document.from_dict(json.loads(r)) for (r,) in self.conn.execute(sql, params)]
 
     def stats(self) -> Stats:
         one = self.conn.execute
