@@ -7,7 +7,9 @@ Reads ``--sample`` AKN resolutions per language once (not timed: parsing is the 
 cost), then times on one core :meth:`sixfold.subjects.model.Model.predict` on each, which
 includes folding, stemming, label search (Chinese character strings, no segmenter), citation
 finding and ranking; and, as the baseline, the title lookup (fold the title, one dictionary
-look-up).  Prints throughput, latency p50/p95/p99, the peak Python allocation of prediction,
+look-up).  Times are the process's CPU time (``time.process_time``), which is what "per
+core" means and what other jobs on a shared machine do not inflate; the wall-clock rate is
+printed beside it.  Prints throughput, latency p50/p95/p99, the peak Python allocation of prediction,
 the ratio to the baseline, and with ``--train`` the time to train on those folders (reading
 and parsing included).  Goal: at least 100 documents per second per core in every language.
 """
@@ -54,12 +56,12 @@ def time_each(
 ) -> tuple[list[float], list[float]]:
     own, base = [], []
     for doc in docs:
-        start = time.perf_counter()
+        start = time.process_time()
         model.predict(doc, 10)
-        own.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        own.append(time.process_time() - start)
+        start = time.process_time()
         baseline.get(" ".join(terms(doc.title or "", doc.language)), [])
-        base.append(time.perf_counter() - start)
+        base.append(time.process_time() - start)
     return own, base
 
 
@@ -91,23 +93,25 @@ def main() -> None:
     }
     print(f"model loaded in {load_seconds:.2f} s; one core; prediction of the top 10")
     print(
-        f"{'lang':<6}{'docs':>5}{'docs/s':>9}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
-        f"{'base docs/s':>13}{'ratio':>7}{'peak MiB':>10}  goal  result"
+        f"{'lang':<6}{'docs':>5}{'cpu docs/s':>11}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}"
+        f"{'base docs/s':>13}{'ratio':>7}{'peak MiB':>10}{'wall docs/s':>13}  goal  result"
     )
     for lang in LANGUAGES:
         docs = load(args.corpus, args.sample, args.seed, lang)
         if not docs:
             continue
         time_each(docs[:5], model, baseline)  # warm the per-language label matchers
+        wall = time.perf_counter()
         own, base = time_each(docs, model, baseline)
+        wall = time.perf_counter() - wall
         ms = sorted(s * 1000 for s in own)
         rate = len(docs) / sum(own)
         base_rate = len(docs) / sum(base)
         verdict = "PASS" if rate >= GOAL_DOCS_S else "FAIL"
         print(
-            f"{lang:<6}{len(docs):>5}{rate:>9.0f}{percentile(ms, 0.5):>8.2f}"
+            f"{lang:<6}{len(docs):>5}{rate:>11.0f}{percentile(ms, 0.5):>8.2f}"
             f"{percentile(ms, 0.95):>8.2f}{percentile(ms, 0.99):>8.2f}{base_rate:>13.0f}"
-            f"{sum(own) / sum(base):>7.0f}{peak_alloc_mib(docs, model):>10.1f}  {GOAL_DOCS_S:>4.0f}  {verdict}"
+            f"{sum(own) / sum(base):>7.0f}{peak_alloc_mib(docs, model):>10.1f}{len(docs) / wall:>13.0f}  {GOAL_DOCS_S:>4.0f}  {verdict}"
         )
     if args.train:
         started = time.perf_counter()

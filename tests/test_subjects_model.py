@@ -144,6 +144,9 @@ def test_cli_suggest_file(seeds: Path) -> None:
     assert record["language"] == "zh"
     assert len(record["subjects"]) == 5
     assert set(record["subjects"][0]) == {"id", "label", "label_en", "score"}
+    assert len(record["given"]["ids"]) == 19  # the seed's %%%TERM| header, as concept ids
+    assert record["given"]["unknown"] == []
+    assert DISARMAMENT in record["given"]["ids"]
 
 
 @pytest.mark.parametrize(

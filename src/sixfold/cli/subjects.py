@@ -91,19 +91,31 @@ def suggest_command(
     doc = _document(target, library_path, lang)
     model = Model.load(model_path) if model_path else Model.default()
     suggestions = model.predict(doc, top)
+    # The subjects a document states itself (a ``%%%TERM|`` header, AKN keywords), as ids.
+    given = model.vocabulary.resolve_all(doc.subjects)
     if as_json:
         _echo_json(
             {
                 "symbol": doc.symbol,
                 "language": doc.language,
                 "subjects": [asdict(s) for s in suggestions],
+                "given": {"ids": given.ids, "unknown": given.unknown},
             }
         )
         return
     click.echo(click.style(f"{doc.symbol or target} [{doc.language}] {doc.title or ''}", bold=True))
     for rank, s in enumerate(suggestions, 1):
         english = "" if s.label == s.label_en else f"  ({s.label_en})"
-        click.echo(f"{rank:>3}. {s.id}  {s.score:6.3f}  {s.label}{english}")
+        mark = "*" if s.id in given.ids else " "
+        click.echo(f"{rank:>3}.{mark}{s.id}  {s.score:6.3f}  {s.label}{english}")
+    if doc.subjects:
+        hits = sum(s.id in given.ids for s in suggestions)
+        click.echo(
+            f"the document gives {len(doc.subjects)} subject(s): {len(given.ids)} resolved, "
+            f"{hits} among the suggestions (*)"
+        )
+        if given.unknown:
+            click.echo(f"not in the thesaurus: {'; '.join(given.unknown)}")
 
 
 @subjects_group.command("train")

@@ -18,6 +18,7 @@ from typing import Any
 
 import regex
 
+from sixfold.citations import citable_texts
 from sixfold.errors import SixfoldError, UsageError
 from sixfold.library.sources import iter_sources
 from sixfold.model import Document
@@ -35,6 +36,7 @@ class Example:
     session: int
     subjects: tuple[str, ...]
     title: str
+    text: str = ""  # title and citable paragraphs: what other indexers (Annif) are given
 
 
 def read_extract(folder: str | Path) -> dict[str, dict[str, Any]]:
@@ -113,6 +115,12 @@ def read_examples(
             unknown.update(resolved.unknown)
         if session is not None and resolved.ids:
             examples.append(
-                Example(extract(doc, vocabulary), session, tuple(resolved.ids), doc.title or "")
+                Example(
+                    extract(doc, vocabulary),
+                    session,
+                    tuple(resolved.ids),
+                    doc.title or "",
+                    "\n".join([doc.title or "", *(text for text, _, _ in citable_texts(doc))]),
+                )
             )
     return examples

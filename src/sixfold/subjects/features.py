@@ -46,22 +46,26 @@ def bag_of_terms(words: list[str], lang: str) -> Counter[str]:
     """Terms for the text model: words, or overlapping character pairs in Chinese."""
     if unspaced(lang):
         return Counter(a + b for a, b in itertools.pairwise(words))
-    return Counter(w for w in words if len(w) > 1)
+    bag = Counter(words)
+    for word in [w for w in bag if len(w) < 2]:
+        del bag[word]
+    return bag
 
 
 def extract(doc: Document, vocabulary: Vocabulary) -> Features:
     lang = doc.language or "en"
     title = terms(doc.title or "", lang)
-    body = [term for text, _, _ in citable_texts(doc) for term in terms(text, lang)]
+    body = terms("\n".join(text for text, _, _ in citable_texts(doc)), lang)
     find = matcher(vocabulary, lang).find
     own = symbol_key(doc.symbol) if doc.symbol else None
     cites = {symbol_key(c.target) for c in document_citations(doc)}
+    in_title = find(title)
     return Features(
         lang=lang,
         symbol=doc.symbol,
         title=tuple(title),
         cites=frozenset(cites - {own}),
         bag=bag_of_terms(title + body, lang),
-        labels=find(title) + find(body),
-        title_labels=frozenset(find(title)),
+        labels=in_title + find(body),
+        title_labels=frozenset(in_title),
     )

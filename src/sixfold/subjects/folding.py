@@ -39,28 +39,32 @@ def unspaced(lang: str | None) -> bool:
 
 @functools.cache
 def _folder(lang: str | None) -> Callable[[str], str]:
-    rules = _rules()
-    table: dict[int, str | None] = {
-        ord(k): v for k, v in rules["letters"].get(lang or "", {}).items()
-    }
-    for first, last in rules["marks"].get(lang or "", []):
-        table.update(dict.fromkeys(range(ord(first), ord(last) + 1)))
-    strip = lang in rules["strip_accents"]
-    join = "" if unspaced(lang) else " "
+    """Case, digits, accents and the language's letters and marks folded; punctuation kept.
 
-    def fold_text(text: str) -> str:
-        text = to_ascii_digits(unicodedata.normalize("NFKC", text)).casefold()
+    The language's letters are replaced one by one and its marks removed by one regex: on
+    long texts with few of them that is several times faster than ``str.translate``."""
+    rules = _rules()
+    letters = list(rules["letters"].get(lang or "", {}).items())
+    ranges = "".join(f"{first}-{last}" for first, last in rules["marks"].get(lang or "", []))
+    marks = regex.compile(f"[{ranges}]+") if ranges else None
+    strip = lang in rules["strip_accents"]
+
+    def fold_letters(text: str) -> str:
+        if not unicodedata.is_normalized("NFKC", text):
+            text = unicodedata.normalize("NFKC", text)
+        text = to_ascii_digits(text).casefold()
         if strip:
             text = _COMBINING.sub("", unicodedata.normalize("NFD", text))
-        text = text.translate(table)
-        return _NON_WORD.sub(join, text).strip()
+        for letter, replacement in letters:
+            text = text.replace(letter, replacement)
+        return marks.sub("", text) if marks else text
 
-    return fold_text
+    return fold_letters
 
 
 def fold(text: str, lang: str | None) -> str:
     """``text`` in the form labels and texts are compared in (see module docstring)."""
-    return _folder(lang)(text)
+    return _NON_WORD.sub("" if unspaced(lang) else " ", _folder(lang)(text)).strip()
 
 
 @functools.cache
@@ -71,9 +75,12 @@ def _stemmer(lang: str | None) -> Callable[[list[str]], list[str]] | None:
 
 def terms(text: str, lang: str | None) -> list[str]:
     """The units a text is matched by, folded and stemmed: words, or Chinese characters."""
-    folded = fold(text, lang)
     if unspaced(lang):
-        return list(folded)
-    found = _WORD.findall(folded)
+        return list(fold(text, lang))
+    words = _WORD.findall(_folder(lang)(text))
     stem = _stemmer(lang)
-    return stem(found) if stem else found
+    if not stem:
+        return words
+    distinct = list(set(words))  # a text repeats its words: stem each once
+    stems = dict(zip(distinct, stem(distinct), strict=True))
+    return [stems[word] for word in words]

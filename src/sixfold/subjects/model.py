@@ -22,11 +22,13 @@ from __future__ import annotations
 
 import functools
 import gzip
+import heapq
 import json
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +108,7 @@ class Model:
         self._prior = {c: math.log1p(n) / math.log1p(top) for c, n in prior.items()}
         self._by_title: dict[str, dict[str, int]] = defaultdict(dict)
         self._title_terms: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        self._title_sizes: dict[str, dict[int, int]] = defaultdict(dict)
         self._citing: dict[str, list[int]] = defaultdict(list)
         self._by_key: dict[str, int] = {}
         self._postings: dict[str, dict[str, list[tuple[int, float]]]] = defaultdict(
@@ -117,7 +120,9 @@ class Model:
                 best = self._by_title[lang].get(title)
                 if best is None or records[best].session <= record.session:
                     self._by_title[lang][title] = i
-                for term in set(title.split(" ")):
+                words = set(title.split(" "))
+                self._title_sizes[lang][i] = len(words)
+                for term in words:
                     self._title_terms[lang][term].append(i)
             for cited in record.cites:
                 self._citing[cited].append(i)
@@ -138,9 +143,9 @@ class Model:
         for term in words:
             shared.update(self._title_terms[f.lang].get(term, ()))
         scored = []
+        sizes = self._title_sizes[f.lang]
         for i, n in shared.items():
-            other = len(set(self.records[i].titles[f.lang].split(" ")))
-            similarity = n / math.sqrt(len(words) * other)
+            similarity = n / math.sqrt(len(words) * sizes[i])
             if similarity >= MIN_TITLE_SIMILARITY:
                 scored.append((similarity, self.records[i].session, i))
         for similarity, _, i in sorted(scored, reverse=True)[:SIMILAR_TITLES]:
@@ -190,7 +195,7 @@ class Model:
         for term, weight in vector.items():
             for i, other in postings.get(term, ()):
                 sims[i] += weight * other
-        nearest = sorted(sims.items(), key=lambda kv: -kv[1])[:NEIGHBOURS]
+        nearest = heapq.nlargest(NEIGHBOURS, sims.items(), key=itemgetter(1))
         total = sum(s for _, s in nearest)
         if not total:
             return
