@@ -4,6 +4,7 @@ seed 002, an accuracy guard on session 77, and the CLI end to end."""
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -167,3 +168,18 @@ def test_cli_errors(tmp_path: Path, args: list[str], message: str) -> None:
     assert result.exit_code != 0
     assert isinstance(result.exception, SixfoldError)
     assert message in str(result.exception)
+
+
+@pytest.mark.slow
+def test_shipped_model_is_what_train_makes(corpus: Path, tmp_path: Path) -> None:
+    """The shipped model is reproducible: ``sixfold subjects train`` on sessions 75-77 writes
+    it byte for byte (about 2.5 minutes: it reads every resolution of three sessions)."""
+    akn = corpus / "akn-ga"
+    out = tmp_path / "model.json.gz"
+    args = ["subjects", "train", "-o", str(out)]
+    for session in ("75session", "76session", "77session"):
+        args += ["--corpus", str(akn / session)]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    shipped = resources.files("sixfold.subjects").joinpath("data/model.json.gz").read_bytes()
+    assert out.read_bytes() == shipped

@@ -5,12 +5,14 @@ options and prints."""
 from __future__ import annotations
 
 import json
+import sys
 import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 import click
+from tqdm import tqdm
 
 from sixfold.cli.library import library_option
 from sixfold.errors import UsageError
@@ -141,7 +143,8 @@ def train_command(
     if wanted and not wanted <= set(LANGUAGES):
         raise UsageError(f"unknown language in {langs!r}; use {','.join(LANGUAGES)}")
     started = time.perf_counter()
-    model = train(folders, langs=wanted)
+    with tqdm(unit="doc", desc="reading", file=sys.stderr, disable=None) as bar:
+        model = train(folders, langs=wanted, on_read=bar.update)
     model.save(output)
     report = {
         "model": str(output),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -101,14 +101,18 @@ def read_examples(
     vocabulary: Vocabulary,
     langs: set[str] | None = None,
     unknown: Counter[str] | None = None,
+    on_read: Callable[[], None] | None = None,
 ) -> list[Example]:
-    """Every resolution with at least one resolvable subject, as a training example."""
+    """Every resolution with at least one resolvable subject, as a training example;
+    ``on_read`` is called after each document (reading is most of training's time)."""
     folders = list(folders)
     records: dict[str, dict[str, Any]] = {}
     for folder in folders:
         records.update(read_extract(folder))
     examples = []
     for doc in iter_documents(folders, langs):
+        if on_read:
+            on_read()
         session = session_of(doc.symbol)
         resolved = vocabulary.resolve_all(gold_names(doc, records), "en")
         if unknown is not None:

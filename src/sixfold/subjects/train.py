@@ -14,7 +14,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from sixfold.subjects.corpus import Example, read_examples
@@ -168,7 +168,10 @@ def train(
     folders: Iterable[str | Path],
     vocabulary: Vocabulary | None = None,
     langs: set[str] | None = None,
+    on_read: Callable[[], None] | None = None,
 ) -> Model:
-    """Train on the AKN resolutions under ``folders`` (e.g. ``akn-ga/75session``...)."""
+    """Train on the AKN resolutions under ``folders`` (e.g. ``akn-ga/75session``...);
+    ``on_read`` is called after each document read."""
     vocabulary = vocabulary or Vocabulary.default()
-    return train_examples(read_examples(folders, vocabulary, langs), vocabulary)
+    examples = read_examples(folders, vocabulary, langs, on_read=on_read)
+    return train_examples(examples, vocabulary)
