@@ -5,7 +5,7 @@ raw forms lose, merge or split paragraphs, and one version may carry a paragraph
 lacks.  A dynamic programme over the two paragraph lists (1-1, 2-1, 1-2, 1-0, 0-1 steps) finds
 the cheapest path, within a band around the diagonal so time stays linear in the document's
 length.  A pair's similarity uses only what translation leaves intact: the paragraph kind, the
-operative number, the relative length (per-language ratio), numbers and cited symbols, and the
+operative number, the relative length (per-language ratio), the numbers, and the
 count of footnote markers.  All weights and costs are data (``align/data/paragraphs.toml``).
 """
 
@@ -19,7 +19,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from sixfold.align.anchors import anchors
+from sixfold.align.anchors import numbers
 from sixfold.align.model import Link
 from sixfold.model import Document, Paragraph
 
@@ -88,9 +88,7 @@ def paragraphs_of(doc: Document) -> list[tuple[str, Paragraph]]:
 def segments(doc: Document) -> list[Segment]:
     lang = doc.language or "en"
     ratio = _params().ratio.get(lang, 1.0)
-    return [
-        Segment(i, p, _length(p.text, ratio), anchors(p.text, lang)) for i, p in paragraphs_of(doc)
-    ]
+    return [Segment(i, p, _length(p.text, ratio), numbers(p.text)) for i, p in paragraphs_of(doc)]
 
 
 def _length(text: str, ratio: float) -> float:
