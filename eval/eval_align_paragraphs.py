@@ -31,7 +31,13 @@ sys.path.insert(0, str(REPO))
 from eval.corpus import DEFAULT_CORPUS  # noqa: E402
 from sixfold.align.link import THRESHOLD, fingerprint, resemblance  # noqa: E402
 from sixfold.align.model import Link  # noqa: E402
-from sixfold.align.paragraphs import Segment, align_segments, segments  # noqa: E402
+from sixfold.align.paragraphs import (  # noqa: E402
+    Segment,
+    align_segments,
+    char_counts,
+    paragraphs_of,
+    segments,
+)
 from sixfold.errors import SixfoldError  # noqa: E402
 from sixfold.model import LANGUAGES, Document  # noqa: E402
 from sixfold.readers.akn import read_akn  # noqa: E402
@@ -270,14 +276,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_ratios(docs: dict[str, dict[str, Document]]) -> None:
-    totals: collections.Counter[str] = collections.Counter()
+    """Each language's length ratio as the paragraph aligner uses it: characters it scales
+    (:func:`char_counts`) per English character they stand for, over the documents found in all
+    six languages."""
+    same: collections.Counter[str] = collections.Counter()
+    scaled: collections.Counter[str] = collections.Counter()
     for by in docs.values():
         if "en" in by and len(by) == len(ZIPS):
             for lang, doc in by.items():
-                totals[lang] += sum(len(p.text) for p in doc.paragraphs)
+                for _, p in paragraphs_of(doc):
+                    a, b = char_counts(p.text, lang)
+                    same[lang] += a
+                    scaled[lang] += b
+    english = same["en"] + scaled["en"]
     print(
         "length ratio to English: "
-        + ", ".join(f"{k} {v / totals['en']:.3f}" for k, v in totals.items())
+        + ", ".join(f"{k} {v / (english - same[k]):.3f}" for k, v in scaled.items())
     )
 
 

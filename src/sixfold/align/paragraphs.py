@@ -21,10 +21,12 @@ from typing import Any
 
 from sixfold.align.anchors import numbers
 from sixfold.align.model import Link
+from sixfold.facts.digits import to_ascii_digits
 from sixfold.model import Document, Paragraph
 
 # Characters that are not ASCII letters, digits or punctuation: controls, space and DEL.
 _NOT_PRINTABLE = bytes(range(0x21)) + b"\x7f"
+_NOT_DIGIT = bytes(b for b in range(256) if not 0x30 <= b <= 0x39)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Segment:
 @dataclass(frozen=True)
 class _Params:
     ratio: dict[str, float]
+    latin: frozenset[str]
     spread: float
     short_spread: float
     w_number: float
@@ -62,6 +65,7 @@ def _params() -> _Params:
     weights, costs = data["weights"], data["costs"]
     return _Params(
         ratio={k: float(v) for k, v in data["length_ratio"].items()},
+        latin=frozenset(data["latin_script"]["languages"]),
         spread=data["length_spread"]["floor"],
         short_spread=data["length_spread"]["short"],
         w_number=weights["number"],
@@ -88,14 +92,28 @@ def paragraphs_of(doc: Document) -> list[tuple[str, Paragraph]]:
 def segments(doc: Document) -> list[Segment]:
     lang = doc.language or "en"
     ratio = _params().ratio.get(lang, 1.0)
-    return [Segment(i, p, _length(p.text, ratio), numbers(p.text)) for i, p in paragraphs_of(doc)]
+    return [
+        Segment(i, p, _length(p.text, lang, ratio), numbers(p.text)) for i, p in paragraphs_of(doc)
+    ]
 
 
-def _length(text: str, ratio: float) -> float:
-    """Length in English-equivalent characters: digits, Latin letters and ASCII punctuation are
-    the same in every language, only the rest is scaled by the language's ratio."""
-    same = len(text.encode("ascii", "ignore").translate(None, _NOT_PRINTABLE))
-    return same + (len(text) - same) / ratio
+def char_counts(text: str, lang: str) -> tuple[int, int]:
+    """The characters of a text, spaces aside, as (written the same in English, the rest).
+
+    Digits are the same in every language; a language not written in the Latin script also
+    writes acronyms, symbols and ASCII signs as English does ("COVID-19", "A/RES/77/1").  The
+    rest is what a language's length ratio scales."""
+    text = to_ascii_digits(text)
+    printable = text.encode("ascii", "ignore").translate(None, _NOT_PRINTABLE)
+    latin = lang in _params().latin
+    same = len(printable.translate(None, _NOT_DIGIT)) if latin else len(printable)
+    return same, sum(map(len, text.split())) - same
+
+
+def _length(text: str, lang: str, ratio: float) -> float:
+    """Length in English-equivalent characters (:func:`char_counts`)."""
+    same, scaled = char_counts(text, lang)
+    return same + scaled / ratio
 
 
 def _kind(p: Paragraph) -> str:
