@@ -7,7 +7,7 @@ The six language versions of a resolution are the files of the six zips of a ses
 same name but for the language letter.  Gold: a paragraph id (AKN eId) present in two versions
 is one gold link.  Accuracy is the share of gold links the aligner returns exactly (the
 paragraph linked to its namesake and nothing else); precision is the share of the aligner's
-pairwise links that are gold.  The XML versions have the same structure, so the robustness
+pairwise links that are gold, among those that touch a paragraph with a gold link.  The XML versions have the same structure, so the robustness
 variants change the target side by code: ``drop`` removes one random paragraph (its namesake
 must then be left unlinked), ``merge`` joins two adjacent paragraphs (the gold link is then
 2-1).
@@ -105,10 +105,10 @@ def vary(target: list[Segment], variant: str, rng: random.Random) -> list[Segmen
     return target
 
 
-def structural_ids(segs: list[Segment]) -> list[str]:
-    """Ids that name a paragraph by its place in the structure rather than by the XML's
-    counter: a numbered paragraph by its number, any other by the number before it and how
-    far after it it comes, each within its part (body or annex).
+def structural_ids(segs: list[Segment]) -> list[tuple[str, int]]:
+    """Where each paragraph stands in the structure rather than the XML's counter: its stretch
+    (the part, body or annex, and the last number before it) and its place in the stretch
+    (0 for the numbered paragraph that opens it).
 
     The kind plays no part: versions disagree on it.  The Arabic XML marks section headings
     ("أولا", "مقدمة") operative where the others have other, and the Russian XML of
@@ -116,20 +116,18 @@ def structural_ids(segs: list[Segment]) -> list[str]:
     English have operative; a name by rank among a kind would shift every later paragraph of
     that kind.
     """
-    ids = []
+    places = []
     last, after, current = "", 0, ""
     for seg in segs:
         part = seg.id.split("/")[0] if "/" in seg.id else ""
         if part != current:
             last, after, current = "", 0, part
-        number = seg.paragraph.number
-        if number:
-            last, after = number, 0
-            ids.append(f"{part}#{number}")
+        if seg.paragraph.number:
+            last, after = seg.paragraph.number, 0
         else:
             after += 1
-            ids.append(f"{part}#{last}.{after}")
-    return ids
+        places.append((f"{part}#{last}", after))
+    return places
 
 
 def relabel(
@@ -140,17 +138,31 @@ def relabel(
     The eIds of the UN's XML are counters that differ between language versions of one
     document (the Arabic files do not count sub-items, some Russian files are shifted by one),
     so where fewer than nine in ten ids are shared, a paragraph is named by its place in the
-    structure instead; a name found twice on one side is no gold.
+    structure instead.  No gold (a name marked "?"): a name found twice on one side, and an
+    unnumbered paragraph of a stretch that has more paragraphs in one version than in the
+    other, where places cannot tell which is which (the English annex of A/RES/76/112 gives
+    "Guideline 1" and "Use of terms" as two paragraphs, the French "Directive 1 Définitions"
+    as one).
     """
     shared = {s.id for s in source} & {t.id for t in target}
     if len(shared) >= 0.9 * max(len(source), len(target)):
         return None
+    places = [structural_ids(source), structural_ids(target)]
+    sizes = [collections.Counter(stretch for stretch, _ in side) for side in places]
     sides = []
-    for segs in (source, target):
-        names = structural_ids(segs)
+    for segs, side in zip((source, target), places, strict=True):
+        names = [f"{stretch}.{place}" for stretch, place in side]
         twice = {n for n, c in collections.Counter(names).items() if c > 1}
         sides.append(
-            [replace(s, id="?" + n if n in twice else n) for s, n in zip(segs, names, strict=True)]
+            [
+                replace(
+                    seg,
+                    id="?" + name
+                    if name in twice or (place and sizes[0][stretch] != sizes[1][stretch])
+                    else name,
+                )
+                for seg, name, (stretch, place) in zip(segs, names, side, strict=True)
+            ]
         )
     return sides[0], sides[1]
 
@@ -191,7 +203,14 @@ def score(links: list[Link], source: list[Segment], target: list[Segment], tally
         if link.source and link.target
     }
     gold_pairs = {(s, t) for ss, ts in gold for s in ss for t in ts}
-    pairs = [(source[i].id, target[j].id) for link in links for i, j in link.pairs()]
+    judged = {s for s, _ in gold_pairs}, {t for _, t in gold_pairs}
+    # a pair of two paragraphs that have no gold link cannot be judged
+    pairs = [
+        (source[i].id, target[j].id)
+        for link in links
+        for i, j in link.pairs()
+        if source[i].id in judged[0] or target[j].id in judged[1]
+    ]
     tally.docs += 1
     tally.gold += len(gold)
     tally.exact += len(gold & found)
