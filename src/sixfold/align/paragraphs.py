@@ -56,6 +56,8 @@ class _Params:
     merge: float
     mixed_merge: float
     band: int
+    heading_length: float
+    heading_not_after: tuple[str, ...]
 
 
 @cache
@@ -78,6 +80,8 @@ def _params() -> _Params:
         merge=costs["merge"],
         mixed_merge=costs["mixed_merge"],
         band=data["search"]["band"],
+        heading_length=data["heading"]["length"],
+        heading_not_after=tuple(data["heading"]["not_after"]),
     )
 
 
@@ -116,10 +120,17 @@ def _length(text: str, lang: str, ratio: float) -> float:
     return same + scaled / ratio
 
 
-def _kind(p: Paragraph) -> str:
-    """An operative paragraph without a number is a heading to some readers and operative to
-    others, so only a numbered one counts as operative."""
-    return "other" if p.kind == "operative" and not p.number else p.kind
+def _kind(seg: Segment, params: _Params) -> str:
+    """The paragraph's kind as versions agree on it: a heading (short, unnumbered, not ended by
+    sentence or clause punctuation) whatever the XML calls it (the Arabic XML calls its section
+    headings operative, the others other); an operative paragraph without a number is other."""
+    p = seg.paragraph
+    if p.number:
+        return p.kind
+    text = p.text.rstrip()
+    if seg.length <= params.heading_length and not text.endswith(params.heading_not_after):
+        return "heading"
+    return "other" if p.kind == "operative" else p.kind
 
 
 def _length_similarity(a: float, b: float, p: _Params) -> float:
@@ -146,10 +157,16 @@ class _Run:
     extra: float
 
 
-def _single(seg: Segment) -> _Run:
+def _single(seg: Segment, params: _Params) -> _Run:
     p = seg.paragraph
     return _Run(
-        _kind(p), p.number, seg.length, seg.anchors, seg.anchors.total(), len(p.footnotes), 0.0
+        _kind(seg, params),
+        p.number,
+        seg.length,
+        seg.anchors,
+        seg.anchors.total(),
+        len(p.footnotes),
+        0.0,
     )
 
 
@@ -171,7 +188,7 @@ def _pair(first: _Run, second: _Run, second_number: str | None, params: _Params)
 
 def _runs(segs: list[Segment], params: _Params) -> tuple[list[_Run], list[_Run]]:
     """Every paragraph, and every two adjacent paragraphs, computed once for the programme."""
-    singles = [_single(s) for s in segs]
+    singles = [_single(s, params) for s in segs]
     pairs = [
         _pair(a, b, s.paragraph.number or None, params)
         for a, b, s in zip(singles, singles[1:], segs[1:], strict=False)
