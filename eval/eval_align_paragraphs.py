@@ -59,9 +59,11 @@ def versions(session: Path, sample: int | None, seed: int) -> dict[str, dict[str
     """{document key: {language: Document}} for documents found in at least two languages."""
     members: dict[str, dict[str, tuple[Path, str]]] = collections.defaultdict(dict)
     for lang, zip_name in ZIPS.items():
-        path = session / f"{zip_name}.zip"
-        if not path.is_file():
+        # "English.zip", or "GA resolutions_74session_English.zip" in session 74
+        found = sorted(session.glob(f"*{zip_name}.zip"))
+        if not found:
             continue
+        path = found[0]
         with zipfile.ZipFile(path) as archive:
             for member in archive.namelist():
                 if member.lower().endswith(".xml"):
