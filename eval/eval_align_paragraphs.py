@@ -20,6 +20,7 @@ import collections
 import itertools
 import json
 import random
+import re
 import sys
 import zipfile
 from dataclasses import dataclass, replace
@@ -52,6 +53,7 @@ ZIPS = {
     "es": "Spanish",
 }
 VARIANTS = ("plain", "drop", "merge")
+_LANGUAGE_LETTER = re.compile(r"_?[ACEFRS]$")
 Gold = set[tuple[frozenset[str], frozenset[str]]]
 
 
@@ -67,7 +69,10 @@ def versions(session: Path, sample: int | None, seed: int) -> dict[str, dict[str
         with zipfile.ZipFile(path) as archive:
             for member in archive.namelist():
                 if member.lower().endswith(".xml"):
-                    members[member[:-5]][lang] = (path, member)
+                    # the file name but for its language letter: "A_RES_77_1-2223391A.xml";
+                    # session 74 has "Arabic/74_1_A.xml" and "English/74_1.xml"
+                    stem = member.rsplit("/", 1)[-1][:-4]
+                    members[_LANGUAGE_LETTER.sub("", stem)][lang] = (path, member)
     keys = sorted(k for k, v in members.items() if len(v) > 1)
     if sample is not None:
         keys = sorted(random.Random(seed).sample(keys, min(sample, len(keys))))

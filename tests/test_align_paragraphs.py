@@ -191,7 +191,8 @@ def test_seed_000_and_003_align_all_39_paragraphs(seeds: Path) -> None:
 
 
 def test_corpus_regression_guard(corpus: Path, tmp_path: Path) -> None:
-    """20 documents, 3 pairs of the 77th session: the accuracy may not fall below the target."""
+    """20 documents, 6 pairs of the 77th session (the Arabic and Chinese ones missed before the
+    length measure and the gold were fixed): the accuracy may not fall below the target."""
     session = corpus / "akn-ga" / "77session"
     if not session.is_dir():
         pytest.skip("77th session corpus absent")
@@ -205,7 +206,7 @@ def test_corpus_regression_guard(corpus: Path, tmp_path: Path) -> None:
             "--variants",
             "plain",
             "--pairs",
-            "en-fr,en-es,zh-en",
+            "en-fr,en-es,zh-en,ar-zh,zh-fr,zh-es",
             "--json",
             str(out),
         ]
@@ -213,4 +214,4 @@ def test_corpus_regression_guard(corpus: Path, tmp_path: Path) -> None:
     import json
 
     figures = json.loads(out.read_text())
-    assert all(f["accuracy"] >= 0.99 for f in figures.values()), figures
+    assert all(f["accuracy"] >= 0.995 for f in figures.values()), figures
