@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 from sixfold.align.anchors import numbers
@@ -94,6 +95,7 @@ def paragraphs_of(doc: Document) -> list[tuple[str, Paragraph]]:
 
 
 def segments(doc: Document) -> list[Segment]:
+    """The paragraphs of :func:`paragraphs_of` with their length and numbers, computed once."""
     lang = doc.language or "en"
     ratio = _params().ratio.get(lang, 1.0)
     return [
@@ -170,11 +172,11 @@ def _single(seg: Segment, params: _Params) -> _Run:
     )
 
 
-def _pair(first: _Run, second: _Run, second_number: str | None, params: _Params) -> _Run:
+def _pair(first: _Run, second: _Run, params: _Params) -> _Run:
     """Two adjacent paragraphs as one.  Joining them costs more when they differ in kind (a
     heading and a paragraph) or the second has its own number, which a lost paragraph break
     seldom makes: a number starts a paragraph in every language."""
-    mixed = first.kind != second.kind or second_number is not None
+    mixed = first.kind != second.kind or bool(second.number)
     return _Run(
         first.kind,
         first.number,
@@ -189,10 +191,7 @@ def _pair(first: _Run, second: _Run, second_number: str | None, params: _Params)
 def _runs(segs: list[Segment], params: _Params) -> tuple[list[_Run], list[_Run]]:
     """Every paragraph, and every two adjacent paragraphs, computed once for the programme."""
     singles = [_single(s, params) for s in segs]
-    pairs = [
-        _pair(a, b, s.paragraph.number or None, params)
-        for a, b, s in zip(singles, singles[1:], segs[1:], strict=False)
-    ]
+    pairs = [_pair(a, b, params) for a, b in pairwise(singles)]
     return singles, pairs
 
 
