@@ -175,12 +175,17 @@ def relabel(
 
 
 def gold_links(source: list[Segment], target: list[Segment]) -> Gold:
-    """Same id on both sides; a merged target paragraph ``a+b`` is the gold of source a and b."""
-    ids = {s.id for s in source if not s.id.startswith("?")}
+    """Same id on both sides; a merged target paragraph ``a+b`` is the gold of source a and b.
+
+    An empty paragraph has no gold: it says nothing to be linked to.  (The Spanish annex of
+    A/RES/76/296 has each numbered paragraph empty and its text in the next paragraph; linking
+    the English paragraph to both is right, the namesake alone is not.)
+    """
+    ids = {s.id for s in source if not s.id.startswith("?") and s.paragraph.text.strip()}
     gold: Gold = set()
     for t in target:
         parts = frozenset(t.id.split("+"))
-        if parts <= ids:
+        if parts <= ids and t.paragraph.text.strip():
             gold.add((parts, frozenset({t.id})))
     return gold
 
