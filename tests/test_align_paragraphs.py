@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from eval.eval_align_paragraphs import main as evaluate_paragraphs
 
-from sixfold.align.paragraphs import align_paragraphs, paragraphs_of
+from sixfold.align.paragraphs import align_paragraphs, char_counts, paragraphs_of
 from sixfold.model import Annex, Document, Paragraph
 
 EN = [
@@ -111,6 +111,48 @@ def test_annex_paragraphs_follow_the_body_with_prefixed_ids() -> None:
     assert shape(align_paragraphs(en, fr)) == [((k,), (k,)) for k in range(8)]
 
 
+def test_headings_pair_with_headings_not_with_the_paragraph_after_them() -> None:
+    """A/RES/76/112, annex: two short headings then the text, in both versions; the Russian
+    XML calls the headings operative, the Chinese other.  Length alone would join the two
+    Chinese headings and glue the second Russian one to the text."""
+    zh = [
+        ("other", None, "指南1"),
+        ("other", None, "用语"),
+        (
+            "other",
+            None,
+            "为了本指南的目的，“大气层”指环绕地球的气体圈层；“大气污染”指人类直接或间接向大气层"
+            "引入或释放某些物质或能量，产生的重大有害影响。",
+        ),
+    ]
+    ru = [
+        ("operative", None, "Руководящее положение 1"),
+        ("operative", None, "Употребление терминов"),
+        (
+            "other",
+            None,
+            "Для целей настоящих руководящих положений: «атмосфера» означает газовую оболочку, "
+            "окружающую Землю; «загрязнение атмосферы» означает привнесение или выброс человеком "
+            "веществ или энергии, вызывающих значительные вредные последствия.",
+        ),
+    ]
+    assert shape(align_paragraphs(doc("zh", zh), doc("ru", ru))) == [((k,), (k,)) for k in range(3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Décide de 2 ans", "fr", (1, 11)),  # Latin letters are the language's own: scaled
+        ("决定 COVID-19 两年", "zh", (8, 4)),  # in Chinese they are written as in English
+        ("قرار ٧٧/١", "ar", (4, 4)),  # Arabic-Indic digits count as digits
+    ],
+)
+def test_char_counts_split_what_every_language_writes_alike(
+    text: str, lang: str, expected: tuple[int, int]
+) -> None:
+    assert char_counts(text, lang) == expected
+
+
 rows = st.lists(
     st.tuples(
         st.sampled_from(["preambular", "operative", "other"]),
@@ -149,7 +191,8 @@ def test_seed_000_and_003_align_all_39_paragraphs(seeds: Path) -> None:
 
 
 def test_corpus_regression_guard(corpus: Path, tmp_path: Path) -> None:
-    """20 documents, 3 pairs of the 77th session: the accuracy may not fall below the target."""
+    """20 documents, 6 pairs of the 77th session (the Arabic and Chinese ones missed before the
+    length measure and the gold were fixed): the accuracy may not fall below the target."""
     session = corpus / "akn-ga" / "77session"
     if not session.is_dir():
         pytest.skip("77th session corpus absent")
@@ -163,7 +206,7 @@ def test_corpus_regression_guard(corpus: Path, tmp_path: Path) -> None:
             "--variants",
             "plain",
             "--pairs",
-            "en-fr,en-es,zh-en",
+            "en-fr,en-es,zh-en,ar-zh,zh-fr,zh-es",
             "--json",
             str(out),
         ]
@@ -171,4 +214,4 @@ def test_corpus_regression_guard(corpus: Path, tmp_path: Path) -> None:
     import json
 
     figures = json.loads(out.read_text())
-    assert all(f["accuracy"] >= 0.99 for f in figures.values()), figures
+    assert all(f["accuracy"] >= 0.995 for f in figures.values()), figures

@@ -18,10 +18,17 @@ from sixfold.facts.digits import to_ascii_digits
 _NUMBER = regex.compile(r"\d+")
 
 
+def numbers(text: str) -> Counter[str]:
+    """The numbers of a text, as a multiset (a number said twice counts twice).
+
+    The paragraph aligner uses these alone: a cited symbol's numbers are among them already,
+    and finding the citations would take more time than the rest of the alignment."""
+    return Counter(_NUMBER.findall(to_ascii_digits(text)))
+
+
 def anchors(text: str, lang: str) -> Counter[str]:
-    """Numbers and cited symbols of a text, as a multiset (a number said twice counts twice)."""
-    folded = to_ascii_digits(text)
-    found: Counter[str] = Counter(_NUMBER.findall(folded))
+    """Numbers and cited symbols of a text, as a multiset."""
+    found = numbers(text)
     if found:
         found.update("@" + c.target for c in find_citations(text, lang))
     return found

@@ -2,7 +2,8 @@
 
 Sentences are aligned only inside aligned paragraph runs: a paragraph pair bounds where a
 sentence may go, so a wrong sentence link cannot cross a paragraph boundary, and the sentence
-programme stays small however long the document.
+programme stays small however long the document.  A pair of one-sentence paragraphs needs no
+sentence programme at all.
 """
 
 from __future__ import annotations
@@ -55,12 +56,19 @@ def segment_pairs(
         sources = [_Segment(left[k][0], left[k][1].text, (k, 0)) for k in link.source]
         targets = [_Segment(right[k][0], right[k][1].text, (k, 0)) for k in link.target]
         if level == "sentence" and sources and targets:
-            pairs += _sentence_pairs(
+            sentences = (
                 _sentences(link.source, left, source.language),
                 _sentences(link.target, right, target.language),
-                source.language or "en",
-                target.language or "en",
             )
+            if len(sentences[0]) == len(sentences[1]) == 1:
+                # A one-sentence paragraph and its one-sentence counterpart: the sentence pair is
+                # the paragraph pair, with its score; most resolution paragraphs are one
+                # sentence, and the sentence programme would take most of the time.
+                pairs.append(_pair(*sentences, link.score))
+            else:
+                pairs += _sentence_pairs(
+                    *sentences, source.language or "en", target.language or "en"
+                )
         else:
             pairs.append(_pair(sources, targets, link.score))
     return pairs
