@@ -27,7 +27,7 @@ from sixfold.symbols import Symbol, SymbolError, find_symbols
 _INDIC_DIGIT = regex.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 # Hyphens that typesetting puts in "ES‑10/15" (non-breaking) read as the ASCII one; one character
 # for one, so spans still index the text.
-_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+_HYPHENS = ("\u2010", "\u2011")
 # Marks that may sit inside the words between list members without changing them: tatweel,
 # harakat, format controls (LRM).
 _IGNORABLE = regex.compile(r"[\u0640\p{Mn}\p{Cf}]")
@@ -183,11 +183,20 @@ class _Noun:
     kind: str
 
 
+def _plain_hyphens(text: str) -> str:
+    """Hyphens as ASCII (one character each, so offsets hold); ``str.replace`` because
+    ``str.translate`` walks every character of texts that almost never hold one."""
+    for hyphen in _HYPHENS:
+        if hyphen in text:
+            text = text.replace(hyphen, "-")
+    return text
+
+
 def find_citations(text: str, lang: str) -> list[Citation]:
     """Every citation in one paragraph's text, in reading order."""
     if not _DIGIT.search(text):
         return []  # every symbol and every number has a digit
-    folded = to_ascii_digits(text).translate(_HYPHENS)
+    folded = _plain_hyphens(to_ascii_digits(text))
     table = _language(lang)
     found = [
         Citation(str(m.symbol), _KIND_BY_FAMILY.get(m.symbol.doc_type, "document"), m.start, m.end)

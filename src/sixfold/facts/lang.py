@@ -24,6 +24,9 @@ LANGS: tuple[str, ...] = ("ar", "zh", "en", "fr", "ru", "es")
 _DASHES = regex.compile(r"[\u2010-\u2015\u2212\u00AD\uFE58\uFE63\uFF0D]")
 _SPACES = regex.compile(r"\s+")
 _TATWEEL = "\u0640"
+# Characters with a non-zero canonical combining class (what ``unicodedata.combining`` tests),
+# removed by one regex pass rather than a Python loop over every character.
+_COMBINING = regex.compile(r"\P{ccc=0}+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
@@ -45,8 +48,7 @@ def strip_marks(s: str) -> str:
     """Drop combining marks so that accented and unaccented spellings compare equal."""
     if s.isascii():
         return s
-    decomposed = unicodedata.normalize("NFKD", s)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", s))
 
 
 def fold(s: str, lang: str) -> str:
