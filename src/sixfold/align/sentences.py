@@ -43,6 +43,7 @@ _KINDS = ("number", "symbol", "percent", "quotes", "brackets")
 @dataclass(frozen=True)
 class _Params:
     ratio: dict[str, float]
+    shared: dict[str, regex.Pattern[str]]
     variance: float
     one_one: float
     one_zero: float
@@ -69,6 +70,7 @@ def _params() -> _Params:
     beads, anchors = data["beads"], data["anchors"]
     return _Params(
         ratio=data["length"]["ratio"],
+        shared={k: regex.compile(v) for k, v in data["length"]["shared"].items()},
         variance=data["length"]["variance"],
         one_one=beads["one_one"],
         one_zero=beads["one_zero"],
@@ -134,7 +136,9 @@ class _Side:
         for k, segment in enumerate(segments):
             found = anchors(segment)
             self.runs[k, k + 1] = found
-            self.prefix.append(self.prefix[-1] + len("".join(segment.split())) * per_char)
+            chars = "".join(segment.split())
+            shared = len(params.shared[lang].findall(chars)) if lang in params.shared else 0
+            self.prefix.append(self.prefix[-1] + (len(chars) - shared) * per_char + shared)
             self.counts.append(self.counts[-1] + found.total())
 
     def run(self, start: int, end: int) -> Counter[str]:
