@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sixfold.align.model import Link
-from sixfold.align.sentences import align_sentences
+from sixfold.align.sentences import align_sentences, anchors
 
 EN = [
     "The Committee held 12 meetings in 2014.",
@@ -97,3 +99,10 @@ def test_links_are_monotone_and_cover_each_index_once(
     assert sources == list(range(len(source)))
     assert targets == list(range(len(target)))
     assert all(0.0 <= link.score <= 1.0 for link in links)
+
+
+def test_anchors_read_reversed_thousands_and_skip_month_numbers() -> None:
+    arabic = anchors("يبلغ 000 819 5 دولار و 223 8 مدرسا")
+    chinese = anchors("2015年1月20日，共5 819 000美元，8 223名")
+    assert arabic == Counter({"5819000": 1, "8223": 1})
+    assert chinese == Counter({"2015": 1, "20": 1, "5819000": 1, "8223": 1})

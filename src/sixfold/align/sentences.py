@@ -33,7 +33,6 @@ from sixfold.facts.digits import to_ascii_digits
 _INF = math.inf
 _SQRT2 = math.sqrt(2.0)
 _NUMBER = regex.compile(r"\d+")
-_NOT_DIGIT = regex.compile(r"\D")
 # kinds of anchor; numbers and symbols count by value, the others by kind. (One pattern per kind:
 # a single alternation of them all is ten times slower, it loses the engine's first-character
 # scan.)
@@ -115,12 +114,21 @@ def anchors(text: str) -> Counter[str]:
         if not tokens:
             continue
         if kind == "number":
-            found.update(str(int(_NOT_DIGIT.sub("", token))) for token in tokens)
+            found.update(_number(token) for token in tokens)
         elif kind == "symbol":
             found.update(tokens)
         else:
             found[kind] += len(tokens)
     return found
+
+
+def _number(token: str) -> str:
+    """A number's value, from its digits alone; groups of thousands stored in reverse (a last
+    group shorter than three digits, as Arabic text often has them) are put back in order."""
+    groups = _NUMBER.findall(token)
+    if len(groups[-1]) < 3:
+        groups.reverse()
+    return str(int("".join(groups)))
 
 
 class _Side:
