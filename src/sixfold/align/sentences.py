@@ -16,6 +16,7 @@ programme runs in a band around the diagonal, so time grows linearly with the te
 
 from __future__ import annotations
 
+import itertools
 import math
 import tomllib
 from collections import Counter
@@ -36,7 +37,7 @@ _NUMBER = regex.compile(r"\d+")
 # kinds of anchor; numbers and symbols count by value, the others by kind. (One pattern per kind:
 # a single alternation of them all is ten times slower, it loses the engine's first-character
 # scan.)
-_KINDS = ("number", "symbol", "percent", "quotes", "brackets")
+_KINDS = ("number", "symbol", "percent", "quotes", "brackets", "colon", "semicolon")
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,7 @@ class _Params:
     variance: float
     one_one: float
     one_zero: float
+    short: float
     two_one: float
     two_two: float
     many: float
@@ -60,6 +62,10 @@ class _Params:
     anchors: tuple[tuple[str, regex.Pattern[str]], ...]
     item: regex.Pattern[str]
     most_missed: float
+    comma: regex.Pattern[str]
+    comma_rate: dict[str, float]
+    comma_miss: float
+    most_commas: float
 
 
 @cache
@@ -73,6 +79,7 @@ def _params() -> _Params:
         variance=data["length"]["variance"],
         one_one=beads["one_one"],
         one_zero=beads["one_zero"],
+        short=beads["short"],
         two_one=beads["two_one"],
         two_two=beads["two_two"],
         many=beads["many"],
@@ -90,6 +97,10 @@ def _params() -> _Params:
         ),
         item=regex.compile(anchors["item"]),
         most_missed=anchors["most_missed"],
+        comma=regex.compile(data["commas"]["comma"]),
+        comma_rate=data["commas"]["rate"],
+        comma_miss=data["commas"]["miss"],
+        most_commas=data["commas"]["most_missed"],
     )
 
 
@@ -140,6 +151,8 @@ class _Side:
         per_char = 1.0 / params.ratio.get(lang, 1.0)
         self.prefix = [0.0]
         self.counts = [0]
+        self.commas = [0.0]
+        per_comma = 1.0 / params.comma_rate.get(lang, 1.0)
         self.runs: dict[tuple[int, int], Counter[str]] = {}
         for k, segment in enumerate(segments):
             found = anchors(segment)
@@ -148,6 +161,13 @@ class _Side:
             shared = len(params.shared[lang].findall(chars)) if lang in params.shared else 0
             self.prefix.append(self.prefix[-1] + (len(chars) - shared) * per_char + shared)
             self.counts.append(self.counts[-1] + found.total())
+            self.commas.append(self.commas[-1] + len(params.comma.findall(segment)) * per_comma)
+        # the cost of leaving each segment unlinked: less for a short one, which could otherwise
+        # join a neighbour's bead for free (its length hardly changes the bead's)
+        self.unlinked = [
+            params.one_zero * min(1.0, (end - start) / params.short)
+            for start, end in itertools.pairwise(self.prefix)
+        ]
 
     def run(self, start: int, end: int) -> Counter[str]:
         merged = self.runs.get((start, end))
@@ -206,7 +226,10 @@ class _Costs:
                 a, b = b, a
             matched = sum(min(count, b[token]) for token, count in a.items())
         missed = min(size_a + size_b - 2 * matched, p.most_missed)
-        return cost + p.miss * missed - p.match * matched
+        commas = abs(source.commas[s1] - source.commas[s0] - target.commas[t1] + target.commas[t0])
+        return (
+            cost + p.miss * missed - p.match * matched + min(p.comma_miss * commas, p.most_commas)
+        )
 
 
 def _families(max_group: int) -> list[list[tuple[int, int]]]:
@@ -237,16 +260,19 @@ def align_sentences(
     # best[i][j]: (cost of the cheapest path to (i, j), its last bead's ds, dt and cost)
     best: list[dict[int, tuple[float, int, int, float]]] = [{} for _ in range(n + 1)]
     best[0][0] = (0.0, 0, 0, 0.0)
-    skip = params.one_zero
+    skip_source, skip_target = costs.source.unlinked, costs.target.unlinked
     for i in range(n + 1):
         lo, hi = bands[i]
         row, above = best[i], best[i - 1] if i else {}
         for j in range(max(lo, 1 if i == 0 else 0), hi + 1):
             top = (_INF, 0, 0, 0.0)
             if j - 1 in row:
+                skip = skip_target[j - 1]
                 top = (row[j - 1][0] + skip, 0, 1, skip)
-            if j in above and above[j][0] + skip < top[0]:
-                top = (above[j][0] + skip, 1, 0, skip)
+            if j in above:
+                skip = skip_source[i - 1]
+                if above[j][0] + skip < top[0]:
+                    top = (above[j][0] + skip, 1, 0, skip)
             for family in costs.families:
                 for ds, dt, prior in family:
                     pi, pj = i - ds, j - dt
@@ -272,7 +298,11 @@ def _trace(
     i, j = n, m
     while i or j:
         _, ds, dt, cost = best[i][j]
-        score = 1.0 / (1.0 + math.exp((cost - params.centre) / params.scale))
+        # an unlinked segment scores 0.5 however short (its cost is lower only to keep it out of
+        # its neighbours' beads)
+        score = 0.5
+        if ds and dt:
+            score = 1.0 / (1.0 + math.exp((cost - params.centre) / params.scale))
         links.append(Link(tuple(range(i - ds, i)), tuple(range(j - dt, j)), round(score, 4)))
         i, j = i - ds, j - dt
     links.reverse()
