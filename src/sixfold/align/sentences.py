@@ -62,6 +62,7 @@ class _Params:
     anchors: tuple[tuple[str, regex.Pattern[str]], ...]
     item: regex.Pattern[str]
     most_missed: float
+    stray: float
     comma: regex.Pattern[str]
     comma_rate: dict[str, float]
     comma_miss: float
@@ -97,6 +98,7 @@ def _params() -> _Params:
         ),
         item=regex.compile(anchors["item"]),
         most_missed=anchors["most_missed"],
+        stray=anchors["stray"],
         comma=regex.compile(data["commas"]["comma"]),
         comma_rate=data["commas"]["rate"],
         comma_miss=data["commas"]["miss"],
@@ -169,6 +171,15 @@ class _Side:
             for start, end in itertools.pairwise(self.prefix)
         ]
 
+    def strays(self, start: int, end: int, other: Counter[str]) -> int:
+        """How many of the run's segments have anchors and none of them on the other side: a
+        segment of a bead with nothing to show for being there."""
+        return sum(
+            1
+            for k in range(start, end)
+            if (own := self.runs[k, k + 1]) and not any(token in other for token in own)
+        )
+
     def run(self, start: int, end: int) -> Counter[str]:
         merged = self.runs.get((start, end))
         if merged is None:
@@ -227,9 +238,12 @@ class _Costs:
             matched = sum(min(count, b[token]) for token, count in a.items())
         missed = min(size_a + size_b - 2 * matched, p.most_missed)
         commas = abs(source.commas[s1] - source.commas[s0] - target.commas[t1] + target.commas[t0])
-        return (
-            cost + p.miss * missed - p.match * matched + min(p.comma_miss * commas, p.most_commas)
-        )
+        cost += p.miss * missed - p.match * matched + min(p.comma_miss * commas, p.most_commas)
+        if size_a and size_b and s1 - s0 > 1:
+            cost += p.stray * source.strays(s0, s1, target.run(t0, t1))
+        if size_a and size_b and t1 - t0 > 1:
+            cost += p.stray * target.strays(t0, t1, source.run(s0, s1))
+        return cost
 
 
 def _families(max_group: int) -> list[list[tuple[int, int]]]:
