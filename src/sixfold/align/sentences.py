@@ -239,6 +239,8 @@ class _Costs:
         missed = min(size_a + size_b - 2 * matched, p.most_missed)
         commas = abs(source.commas[s1] - source.commas[s0] - target.commas[t1] + target.commas[t0])
         cost += p.miss * missed - p.match * matched + min(p.comma_miss * commas, p.most_commas)
+        if cost >= bound:
+            return _INF
         if size_a and size_b and s1 - s0 > 1:
             cost += p.stray * source.strays(s0, s1, target.run(t0, t1))
         if size_a and size_b and t1 - t0 > 1:
