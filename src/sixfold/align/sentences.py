@@ -1,14 +1,17 @@
 """Sentence alignment of two language versions of a text.
 
 A dynamic programme over beads (1-1, 1-0, 0-1, 1-2, 2-1, 2-2 and 1-n, n-1 when one side is a
-whole paragraph joined into one segment), as Gale and Church (1993) do, with two costs per bead:
+whole paragraph joined into one segment), as Gale and Church (1993) do, with these costs per bead:
 
 * length: the lengths, brought to English characters by a per-language ratio, differ by a normal
   amount (Gale and Church's model), so a zh sentence a third as long as its en one is normal;
+  digits (and Latin letters in other scripts) are one English character each in any language;
 * anchors: tokens that every language writes alike (numbers with their digits folded and
-  thousands separators dropped, document symbols, brackets, quotes, percent signs). A number on
-  one side only is strong evidence that two sentences are not translations, which length alone
-  cannot see when a sentence was left out of the translation.
+  thousands separators dropped, document symbols, brackets, quotes, colons, semicolons, percent
+  signs). A number on one side only is strong evidence that two sentences are not translations,
+  which length alone cannot see when a sentence was left out of the translation; so is a
+  segment of a merged bead none of whose anchors are on the other side (a stray);
+* commas, a weak anchor: the two sides' counts, per-language rates applied, should agree.
 
 Unlinked segments (1-0, 0-1) carry no anchor cost: there is nothing to compare them with. The
 programme runs in a band around the diagonal, so time grows linearly with the text.
