@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from sixfold.align.model import Link
-from sixfold.align.sentences import align_sentences
+from sixfold.align.sentences import align_sentences, anchors
 
 EN = [
     "The Committee held 12 meetings in 2014.",
@@ -54,6 +56,22 @@ CASES = [
     ),
     ("a joined paragraph", EN, ["".join(ZH)], "en", "zh", [((0, 1, 2, 3), (0,))]),
     ("a joined paragraph, n-1", [" ".join(FR)], EN, "fr", "en", [((0,), (0, 1, 2, 3))]),
+    (
+        "a short heading whose translation is missing stays unlinked",
+        [EN[0], "Employment"],
+        FR[:1],
+        "en",
+        "fr",
+        [((0,), (0,)), ((1,), ())],
+    ),
+    (
+        "a sentence whose numbers are all missing on the other side stays unlinked",
+        [EN[0], "Provisional agenda for the 7386th meeting of the Security Council"],
+        ZH[:1],
+        "en",
+        "zh",
+        [((0,), (0,)), ((1,), ())],
+    ),
     ("both sides empty", [], [], "en", "fr", []),
     ("target empty", EN[:2], [], "en", "fr", [((0,), ()), ((1,), ())]),
     ("source empty", [], FR[:1], "en", "fr", [((), (0,))]),
@@ -97,3 +115,10 @@ def test_links_are_monotone_and_cover_each_index_once(
     assert sources == list(range(len(source)))
     assert targets == list(range(len(target)))
     assert all(0.0 <= link.score <= 1.0 for link in links)
+
+
+def test_anchors_read_reversed_thousands_and_skip_month_numbers() -> None:
+    arabic = anchors("يبلغ 000 819 5 دولار و 223 8 مدرسا")
+    chinese = anchors("2015年1月20日，共5 819 000美元，8 223名")
+    assert arabic == Counter({"5819000": 1, "8223": 1})
+    assert chinese == Counter({"2015": 1, "20": 1, "5819000": 1, "8223": 1})

@@ -26,15 +26,21 @@ def test_monotone_ceiling(gold: set[tuple[int, int]], expected: int) -> None:
     assert monotone_ceiling(gold) == expected
 
 
-# a little below what 60 documents en-fr measured (a 1.000, b 1.000, c 0.967)
-FLOORS = {"a": 0.995, "b": 0.99, "c": 0.95}
+# a little below what 60 documents measured: en-fr a 1.000, b 1.000, c 0.975; en-zh (the pair
+# whose length model differs most: digits and Latin letters in Chinese) a 1.000, b 0.986, c 0.978
+FLOORS = {
+    "en-fr": {"a": 0.995, "b": 0.99, "c": 0.95},
+    "en-zh": {"a": 0.995, "b": 0.975, "c": 0.95},
+}
 
 
-def test_devset_sample(corpus: Path) -> None:
+@pytest.mark.parametrize("pair", list(FLOORS))
+def test_devset_sample(corpus: Path, pair: str) -> None:
     root = corpus / "unpc-devset"
     if not root.is_dir():
         pytest.skip("the UNPC devset is not available")
-    rows = evaluate(root, ["en-fr"], list(FLOORS), sample=60, seed=1, names=["sixfold"])
-    assert {row.variant: round(row.f1, 3) >= FLOORS[row.variant] for row in rows} == {
-        variant: True for variant in FLOORS
+    floors = FLOORS[pair]
+    rows = evaluate(root, [pair], list(floors), sample=60, seed=1, names=["sixfold"])
+    assert {row.variant: round(row.f1, 3) >= floors[row.variant] for row in rows} == {
+        variant: True for variant in floors
     }

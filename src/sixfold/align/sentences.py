@@ -1,14 +1,17 @@
 """Sentence alignment of two language versions of a text.
 
 A dynamic programme over beads (1-1, 1-0, 0-1, 1-2, 2-1, 2-2 and 1-n, n-1 when one side is a
-whole paragraph joined into one segment), as Gale and Church (1993) do, with two costs per bead:
+whole paragraph joined into one segment), as Gale and Church (1993) do, with these costs per bead:
 
 * length: the lengths, brought to English characters by a per-language ratio, differ by a normal
   amount (Gale and Church's model), so a zh sentence a third as long as its en one is normal;
+  digits (and Latin letters in other scripts) are one English character each in any language;
 * anchors: tokens that every language writes alike (numbers with their digits folded and
-  thousands separators dropped, document symbols, brackets, quotes, percent signs). A number on
-  one side only is strong evidence that two sentences are not translations, which length alone
-  cannot see when a sentence was left out of the translation.
+  thousands separators dropped, document symbols, brackets, quotes, colons, semicolons, percent
+  signs). A number on one side only is strong evidence that two sentences are not translations,
+  which length alone cannot see when a sentence was left out of the translation; so is a
+  segment of a merged bead none of whose anchors are on the other side (a stray);
+* commas, a weak anchor: the two sides' counts, per-language rates applied, should agree.
 
 Unlinked segments (1-0, 0-1) carry no anchor cost: there is nothing to compare them with. The
 programme runs in a band around the diagonal, so time grows linearly with the text.
@@ -16,6 +19,7 @@ programme runs in a band around the diagonal, so time grows linearly with the te
 
 from __future__ import annotations
 
+import itertools
 import math
 import tomllib
 from collections import Counter
@@ -33,19 +37,20 @@ from sixfold.facts.digits import to_ascii_digits
 _INF = math.inf
 _SQRT2 = math.sqrt(2.0)
 _NUMBER = regex.compile(r"\d+")
-_NOT_DIGIT = regex.compile(r"\D")
 # kinds of anchor; numbers and symbols count by value, the others by kind. (One pattern per kind:
 # a single alternation of them all is ten times slower, it loses the engine's first-character
 # scan.)
-_KINDS = ("number", "symbol", "percent", "quotes", "brackets")
+_KINDS = ("number", "symbol", "percent", "quotes", "brackets", "colon", "semicolon")
 
 
 @dataclass(frozen=True)
 class _Params:
     ratio: dict[str, float]
+    shared: dict[str, regex.Pattern[str]]
     variance: float
     one_one: float
     one_zero: float
+    short: float
     two_one: float
     two_two: float
     many: float
@@ -60,6 +65,11 @@ class _Params:
     anchors: tuple[tuple[str, regex.Pattern[str]], ...]
     item: regex.Pattern[str]
     most_missed: float
+    stray: float
+    comma: regex.Pattern[str]
+    comma_rate: dict[str, float]
+    comma_miss: float
+    most_commas: float
 
 
 @cache
@@ -69,9 +79,11 @@ def _params() -> _Params:
     beads, anchors = data["beads"], data["anchors"]
     return _Params(
         ratio=data["length"]["ratio"],
+        shared={k: regex.compile(v) for k, v in data["length"]["shared"].items()},
         variance=data["length"]["variance"],
         one_one=beads["one_one"],
         one_zero=beads["one_zero"],
+        short=beads["short"],
         two_one=beads["two_one"],
         two_two=beads["two_two"],
         many=beads["many"],
@@ -89,6 +101,11 @@ def _params() -> _Params:
         ),
         item=regex.compile(anchors["item"]),
         most_missed=anchors["most_missed"],
+        stray=anchors["stray"],
+        comma=regex.compile(data["commas"]["comma"]),
+        comma_rate=data["commas"]["rate"],
+        comma_miss=data["commas"]["miss"],
+        most_commas=data["commas"]["most_missed"],
     )
 
 
@@ -113,12 +130,21 @@ def anchors(text: str) -> Counter[str]:
         if not tokens:
             continue
         if kind == "number":
-            found.update(str(int(_NOT_DIGIT.sub("", token))) for token in tokens)
+            found.update(_number(token) for token in tokens)
         elif kind == "symbol":
             found.update(tokens)
         else:
             found[kind] += len(tokens)
     return found
+
+
+def _number(token: str) -> str:
+    """A number's value, from its digits alone; groups of thousands stored in reverse (a last
+    group shorter than three digits, as Arabic text often has them) are put back in order."""
+    groups = _NUMBER.findall(token)
+    if len(groups[-1]) < 3:
+        groups.reverse()
+    return str(int("".join(groups)))
 
 
 class _Side:
@@ -130,12 +156,32 @@ class _Side:
         per_char = 1.0 / params.ratio.get(lang, 1.0)
         self.prefix = [0.0]
         self.counts = [0]
+        self.commas = [0.0]
+        per_comma = 1.0 / params.comma_rate.get(lang, 1.0)
         self.runs: dict[tuple[int, int], Counter[str]] = {}
         for k, segment in enumerate(segments):
             found = anchors(segment)
             self.runs[k, k + 1] = found
-            self.prefix.append(self.prefix[-1] + len("".join(segment.split())) * per_char)
+            chars = "".join(segment.split())
+            shared = len(params.shared[lang].findall(chars)) if lang in params.shared else 0
+            self.prefix.append(self.prefix[-1] + (len(chars) - shared) * per_char + shared)
             self.counts.append(self.counts[-1] + found.total())
+            self.commas.append(self.commas[-1] + len(params.comma.findall(segment)) * per_comma)
+        # the cost of leaving each segment unlinked: less for a short one, which could otherwise
+        # join a neighbour's bead for free (its length hardly changes the bead's)
+        self.unlinked = [
+            params.one_zero * min(1.0, (end - start) / params.short)
+            for start, end in itertools.pairwise(self.prefix)
+        ]
+
+    def strays(self, start: int, end: int, other: Counter[str]) -> int:
+        """How many of the run's segments have anchors and none of them on the other side: a
+        segment of a bead with nothing to show for being there."""
+        return sum(
+            1
+            for k in range(start, end)
+            if (own := self.runs[k, k + 1]) and not any(token in other for token in own)
+        )
 
     def run(self, start: int, end: int) -> Counter[str]:
         merged = self.runs.get((start, end))
@@ -194,7 +240,15 @@ class _Costs:
                 a, b = b, a
             matched = sum(min(count, b[token]) for token, count in a.items())
         missed = min(size_a + size_b - 2 * matched, p.most_missed)
-        return cost + p.miss * missed - p.match * matched
+        commas = abs(source.commas[s1] - source.commas[s0] - target.commas[t1] + target.commas[t0])
+        cost += p.miss * missed - p.match * matched + min(p.comma_miss * commas, p.most_commas)
+        if cost >= bound:
+            return _INF
+        if size_a and size_b and s1 - s0 > 1:
+            cost += p.stray * source.strays(s0, s1, target.run(t0, t1))
+        if size_a and size_b and t1 - t0 > 1:
+            cost += p.stray * target.strays(t0, t1, source.run(s0, s1))
+        return cost
 
 
 def _families(max_group: int) -> list[list[tuple[int, int]]]:
@@ -225,16 +279,19 @@ def align_sentences(
     # best[i][j]: (cost of the cheapest path to (i, j), its last bead's ds, dt and cost)
     best: list[dict[int, tuple[float, int, int, float]]] = [{} for _ in range(n + 1)]
     best[0][0] = (0.0, 0, 0, 0.0)
-    skip = params.one_zero
+    skip_source, skip_target = costs.source.unlinked, costs.target.unlinked
     for i in range(n + 1):
         lo, hi = bands[i]
         row, above = best[i], best[i - 1] if i else {}
         for j in range(max(lo, 1 if i == 0 else 0), hi + 1):
             top = (_INF, 0, 0, 0.0)
             if j - 1 in row:
+                skip = skip_target[j - 1]
                 top = (row[j - 1][0] + skip, 0, 1, skip)
-            if j in above and above[j][0] + skip < top[0]:
-                top = (above[j][0] + skip, 1, 0, skip)
+            if j in above:
+                skip = skip_source[i - 1]
+                if above[j][0] + skip < top[0]:
+                    top = (above[j][0] + skip, 1, 0, skip)
             for family in costs.families:
                 for ds, dt, prior in family:
                     pi, pj = i - ds, j - dt
@@ -260,7 +317,11 @@ def _trace(
     i, j = n, m
     while i or j:
         _, ds, dt, cost = best[i][j]
-        score = 1.0 / (1.0 + math.exp((cost - params.centre) / params.scale))
+        # an unlinked segment scores 0.5 however short (its cost is lower only to keep it out of
+        # its neighbours' beads)
+        score = 0.5
+        if ds and dt:
+            score = 1.0 / (1.0 + math.exp((cost - params.centre) / params.scale))
         links.append(Link(tuple(range(i - ds, i)), tuple(range(j - dt, j)), round(score, 4)))
         i, j = i - ds, j - dt
     links.reverse()
