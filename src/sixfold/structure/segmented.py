@@ -18,7 +18,7 @@ import regex
 
 from sixfold.facts.dates import DateMatch, find_dates
 from sixfold.facts.ordinals import parse_meeting
-from sixfold.structure.breaks import CONTEXT_CHARS, opens_paragraph
+from sixfold.structure.breaks import AFTER_MARK, CONTEXT_CHARS, opens_paragraph
 from sixfold.structure.langdata import StructureData, fold
 from sixfold.structure.leads import lexicon
 
@@ -175,7 +175,7 @@ def _split_preamble(preamble: str, data: StructureData) -> list[str]:
     cased = data.lang in _CAPITAL_PARAGRAPHS
     paragraphs: list[str] = []
     start = 0
-    for match in _AFTER_PUNCT.finditer(preamble):
+    for match in AFTER_MARK.finditer(preamble):
         rest = preamble[match.end() : match.end() + CONTEXT_CHARS]
         if match.end() <= start or not rest:
             continue
