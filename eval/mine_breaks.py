@@ -24,8 +24,6 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-import regex
-
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
@@ -36,10 +34,8 @@ from eval.mine_leads import (
     mining_arguments,
     write_table,
 )
-from sixfold.structure.breaks import ngrams
+from sixfold.structure.breaks import AFTER_MARK, ngrams
 
-# As structure/segmented.py: after a clause mark, where a paragraph may open.
-AFTER_MARK = regex.compile(r"(?<=[,;:，；：،؛])\s*")
 SOURCES = [s for s in DEFAULT_SOURCES if s != "akn-ga-decisions"] + ["akn-ga-decisions/76session"]
 
 Counts = dict[str, list[int]]

@@ -45,6 +45,27 @@ CASES = [
             "9 December 2022",
         ],
     ),
+    (  # a preambular paragraph ended by a full stop; a section title with a comma of its own
+        "es",
+        "77/4. Título La Asamblea General , Recordando su resolución 76/4 . "
+        "Observando con preocupación los retos , I Pesca ilegal 1. Insta a los Estados ; "
+        "II Pesca ilegal , no declarada y no reglamentada 2. Decide seguir examinando la cuestión . "
+        "50a sesión plenaria 9 de diciembre de 2022",
+        [
+            "77/4. Título",
+            "La Asamblea General,",
+            "Recordando su resolución 76/4.",
+            "Observando con preocupación los retos,",
+            "I",
+            "Pesca ilegal",
+            "1. Insta a los Estados;",
+            "II",
+            "Pesca ilegal, no declarada y no reglamentada",
+            "2. Decide seguir examinando la cuestión.",
+            "50a sesión plenaria",
+            "9 de diciembre de 2022",
+        ],
+    ),
     (  # Arabic numbers printed "1." become the "1 -" the paragraph builder reads
         "ar",
         "77/3 عنوان إن الجمعية العامة ، إذ تشير إلى قرارها 76/3 ، 1 . تطلب إلى الأمين العام ؛ "

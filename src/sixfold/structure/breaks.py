@@ -21,6 +21,10 @@ from importlib import resources
 
 import regex
 
+# Where a preambular paragraph may open: after a clause mark, or after a full stop, which a few
+# preambular paragraphs end with ("...afectados por estos retos. Observando con gran
+# preocupación...").
+AFTER_MARK = regex.compile(r"(?<=[,;:，；：،؛.。])\s*")
 # A word, a hyphenated compound or a punctuation mark: the units of an n-gram.
 _TOKEN = regex.compile(r"\w+(?:[‑\-]\w+)*|[^\w\s]")
 # The longest n-gram asked about; Chinese counts characters, two to a word.

@@ -18,7 +18,7 @@ import regex
 
 from sixfold.facts.dates import DateMatch, find_dates
 from sixfold.facts.ordinals import parse_meeting
-from sixfold.structure.breaks import CONTEXT_CHARS, opens_paragraph
+from sixfold.structure.breaks import AFTER_MARK, CONTEXT_CHARS, opens_paragraph
 from sixfold.structure.langdata import StructureData, fold
 from sixfold.structure.leads import lexicon
 
@@ -49,6 +49,11 @@ OPERATIVE_ONLY_SHARE = 0.05
 _NUMBER_ONLY = regex.compile(r"[0-9]{1,3}(?:\.| -)")
 # Longer unpunctuated ends are taken as the paragraph's own text, not a heading.
 MAX_HEADING = 300
+# Marks that end a paragraph, before a heading; and the closers that may follow them.
+_ENDS = regex.escape(";.；。؛")
+_CLOSERS_CLASS = regex.escape(_CLOSERS)
+# A label run on into a Chinese title ("二能力建设"), not into a longer numeral ("二十").
+_GLUED_TITLE = regex.compile(r"(?![一二三四五六七八九十百〇零])\p{Han}")
 # A label runs on into a word only in Chinese, whose spaces desegmenting took out ("二能力建设").
 _GLUED_LETTER = regex.compile(r"[^\W\d_\p{Han}]")
 _DATA = tomllib.loads(
@@ -175,7 +180,7 @@ def _split_preamble(preamble: str, data: StructureData) -> list[str]:
     cased = data.lang in _CAPITAL_PARAGRAPHS
     paragraphs: list[str] = []
     start = 0
-    for match in _AFTER_PUNCT.finditer(preamble):
+    for match in AFTER_MARK.finditer(preamble):
         rest = preamble[match.end() : match.end() + CONTEXT_CHARS]
         if match.end() <= start or not rest:
             continue
@@ -224,12 +229,29 @@ class _Labels:
         self.used += 1
         return label, rest.strip()
 
+    def find(self, piece: str) -> int:
+        """Where the next label opens a heading after a paragraph's last mark, or -1: a heading
+        may hold punctuation of its own ("IV Pesca ilegal, no declarada y no reglamentada"), so
+        the last mark of the piece does not find it."""
+        if self.used >= len(self.series):
+            return -1
+        label = regex.escape(self.series[self.used])
+        for match in regex.finditer(rf"(?<=[{_ENDS}][{_CLOSERS_CLASS}]*\s*){label}", piece):
+            rest = piece[match.end() :]
+            if len(rest) <= MAX_HEADING and (rest[:1].isspace() or _GLUED_TITLE.match(rest)):
+                return match.start()
+        return -1
+
 
 def _cut_headings(piece: str, lang: str, labels: _Labels) -> list[str]:
     """A paragraph, then the heading glued after it: the text after its last punctuation mark
     (a heading ends without one), its section label on a line of its own.  The mark of an
     operative number is not one: a last paragraph may end without punctuation ("12. Decide
     seguir examinando la cuestión")."""
+    at = labels.find(piece)
+    if at > 0:
+        head, tail = piece[:at].strip(), piece[at:].strip()
+        return [head, *(labels.take(tail) or [tail])]
     mark = _LAST_MARK.search(piece)
     if not mark:
         return [piece]
