@@ -41,7 +41,7 @@ from sixfold.symbols import Symbol, SymbolError  # noqa: E402
 
 TARGET = 0.98
 _SPACES = regex.compile(r"\s+")
-_PART_LETTERS = regex.compile(r"(?<=/RES/(?:[^/]+/)?\d+)[A-Z](?:-[A-Z])?(?=\(|$|/)")
+_PART_LETTERS = regex.compile(r"(?<=/RES/(?:[^/]+/)?\d+)[A-Z]{1,2}(?:-[A-Z]{1,2})?(?=\(|$|/)")
 
 
 def key(symbol: str) -> str:

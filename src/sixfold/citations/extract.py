@@ -45,6 +45,9 @@ _FIRST_DECISION = 401
 _TITLE_SPAN = 400
 # A date belongs to the number it follows (or, in Chinese, precedes) this closely.
 _DATE_GAP = 25
+# A title runs to the end of its clause; a colon inside quotation marks ("entitled “Shifting
+# the paradigm: ...”") does not end it.
+_TITLE_TEXT = r'(?:[^;:。；：“”«»"]|[“”«»"][^“”«»"]*[“”«»"])*'
 _KIND_BY_FAMILY = {"resolution": "resolution", "decision": "decision", "record": "meeting record"}
 
 
@@ -75,6 +78,7 @@ class _Language:
     glue: regex.Pattern[str]
     titled: regex.Pattern[str]
     noun_after: bool
+    other_owner: regex.Pattern[str]
     bodies: tuple[tuple[str, regex.Pattern[str]], ...]
     adverbs: regex.Pattern[str]
     verbs: tuple[tuple[str, regex.Pattern[str]], ...]
@@ -99,8 +103,9 @@ def _language(lang: str) -> _Language:
         sessions=sessions,
         nouns=tuple((k, compiled(table[k])) for k in ("resolution", "decision")),
         glue=compiled(glue),
-        titled=compiled(f"{glue}(?:{table['title']})[^;:。；：]*" if "title" in table else "(?!)"),
+        titled=compiled(f"{glue}(?:{table['title']}){_TITLE_TEXT}" if "title" in table else "(?!)"),
         noun_after=table.get("noun_after", False),
+        other_owner=compiled(table.get("other_owner", "(?!)")),
         bodies=tuple((k, compiled(v)) for k, v in table["bodies"].items()),
         adverbs=compiled(table["adverbs"]),
         verbs=tuple((k, compiled(v)) for k, v in table["verbs"].items()),
@@ -130,12 +135,14 @@ def _number_pattern(
     "2019/1" (ECOSOC), with the part letters of a resolution adopted in parts ("45/58 P")."""
     prefix = "|".join(regex.escape(p) for p in sorted(sessions, key=len, reverse=True))
     session = rf"(?:(?:{prefix})\s?-\s?)?\d{{1,4}}"
-    letter = "|".join(["[A-ZА-Я]{1,2}", *(regex.escape(w) for w in words)])
+    spelled = sorted(words, key=len, reverse=True)  # "ألف ألف" (AA) before "ألف" (A)
+    letter = "|".join(["[A-ZА-Я]{1,2}", *(regex.escape(w) for w in spelled)])
     parts = rf"(?:{letter})(?:\s?(?:-|\u2013|{join})\s?(?:{letter}))?"
     return regex.compile(
         r"(?<![A-Za-z0-9/.\-])(?:"
         r"(?<sc>\d{1,4})\s?\((?<year>(?:19|20)\d\d)\)"
-        rf"|(?<old>\d{{1,4}}(?:\s?[A-Z])?)\s?\((?<roman>(?:ES-|S-)?[IVXL]+|{session})\)"
+        rf"|(?<old>\d{{1,4}})(?:\s?(?<oldpart>{letter}))?"
+        rf"\s?\((?<roman>(?:ES-|S-)?[IVXL]+|{session})\)"
         rf"|(?<session>{session})\s?/\s?(?<number>{session})"
         rf"(?:\s?(?<parts>{parts})(?!/|[^\W\p{{Han}}]))?"
         r")(?![A-Za-z0-9/])"
@@ -355,7 +362,22 @@ def _body(folded: str, found: _List, table: _Language) -> str | None:
             between = (earlier.end(), lo)
             if not table.number.search(folded, *between) and not _STOP.search(folded, *between):
                 return body
+    if table.other_owner.search(folded, noun.start, max(noun.end, hi)):
+        return _last_named(folded, noun.start, table)
     return None
+
+
+def _last_named(folded: str, before: int, table: _Language) -> str | None:
+    """The council named last before a point of the paragraph: the owner of the resolutions
+    of "its resolutions" or "the Council's resolution" where the words say they are not the
+    Assembly's (Arabic "قراراته", "قرار المجلس"; the Assembly's own are "قراراتها")."""
+    named = [
+        (m.start(), body)
+        for body, p in table.bodies
+        if body != "ga"
+        for m in p.finditer(folded, 0, before)
+    ]
+    return max(named)[1] if named else None
 
 
 def _target(
@@ -367,9 +389,9 @@ def _target(
         text = f"S/RES/{groups['sc']} ({groups['year']})"
     elif groups["old"]:
         organ = "E" if body == "ecosoc" else "A"
-        text = (
-            f"{organ}/RES/{groups['old']} ({_session(groups['roman'], table.sessions, roman=True)})"
-        )
+        part = f" {_part_letters(groups['oldpart'], table.letters)}" if groups["oldpart"] else ""
+        session = _session(groups["roman"], table.sessions, roman=True)
+        text = f"{organ}/RES/{groups['old']}{part} ({session})"
     else:
         session = _session(groups["session"], table.sessions)
         number = _session(groups["number"], table.sessions)
@@ -401,8 +423,8 @@ def _symbol(text: str) -> Symbol | None:
 
 def _part_letters(printed: str, words: dict[str, str]) -> str:
     """The part letters as the symbol prints them: "A and B" -> "A-B", "ألف" -> "A"."""
-    for word, letter in words.items():
-        printed = printed.replace(word, letter)
+    for word in sorted(words, key=len, reverse=True):
+        printed = printed.replace(word, words[word])
     letters = regex.findall(r"[A-ZА-Я]{1,2}", printed)
     return "-".join(letters)
 
