@@ -201,6 +201,42 @@ FIRST_PARAGRAPH_65_140 = [
                 ("A/RES/61/2", "resolution", None),
             ],
         ),
+        (
+            "ar",
+            "وإذ تشير إلى مقرر مجلس حقوق الإنسان 18/120 المؤرخ 30 أيلول/سبتمبر 2011 وقراراته 24/14 "
+            "و 30/2، وإلى قرار المجلس 2255 (2015) وقراري المجلس 2019/15 و 2020/23، والقـرار 53/77 "
+            "ألف ألف المؤرخ 4 كانون الأول/ديسمبر 1998 و 2200 ألف (د-21)",
+            [
+                ("A/HRC/DEC/18/120", "decision", "2011-09-30"),
+                ("A/HRC/RES/24/14", "resolution", None),
+                ("A/HRC/RES/30/2", "resolution", None),
+                ("S/RES/2255 (2015)", "resolution", None),
+                ("E/RES/2019/15", "resolution", None),
+                ("E/RES/2020/23", "resolution", None),
+                ("A/RES/53/77 AA", "resolution", "1998-12-04"),
+                ("A/RES/2200 A (XXI)", "resolution", None),
+            ],
+        ),
+        (
+            "ar",
+            "وإذ تشير إلى القرارات 58/101 باء، الجزء الخامس، الفقرات من 61 إلى 76؛ و 74/306 بعنوان "
+            "”توحيد الجهود: الاستجابة“ و 74/307، والقرار اللاحق 75/309",
+            [
+                ("A/RES/58/101 B", "resolution", None),
+                ("A/RES/74/306", "resolution", None),
+                ("A/RES/74/307", "resolution", None),
+                ("A/RES/75/309", "resolution", None),
+            ],
+        ),
+        (
+            "en",
+            "Recalling its resolutions 73/148 of 17 December 2018, entitled \u201cIntensification "
+            "of efforts: sexual harassment\u201d, and 73/154",
+            [
+                ("A/RES/73/148", "resolution", "2018-12-17"),
+                ("A/RES/73/154", "resolution", None),
+            ],
+        ),
         ("en", "The Assembly met 24/7 and noted 3 (1990) items.", []),
     ],
 )
