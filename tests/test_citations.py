@@ -237,6 +237,20 @@ FIRST_PARAGRAPH_65_140 = [
                 ("A/RES/73/154", "resolution", None),
             ],
         ),
+        (
+            "es",
+            "y la decisión 18/120 del Consejo de Derechos Humanos, y las resoluciones del Consejo "
+            "24/14, de 27 de septiembre de 2013, y 30/2, así como sus resoluciones 65/151, relativa "
+            "al Año Internacional, 67/215, y la resolución posterior 75/309",
+            [
+                ("A/HRC/DEC/18/120", "decision", None),
+                ("A/HRC/RES/24/14", "resolution", "2013-09-27"),
+                ("A/HRC/RES/30/2", "resolution", None),
+                ("A/RES/65/151", "resolution", None),
+                ("A/RES/67/215", "resolution", None),
+                ("A/RES/75/309", "resolution", None),
+            ],
+        ),
         ("en", "The Assembly met 24/7 and noted 3 (1990) items.", []),
     ],
 )
