@@ -251,6 +251,26 @@ FIRST_PARAGRAPH_65_140 = [
                 ("A/RES/75/309", "resolution", None),
             ],
         ),
+        (
+            "fr",
+            "rappelant les résolutions 45/12 du 6 octobre 2020, 48/11 du 8 octobre 2021 et 51/18 "
+            "du 6 octobre 2022 du Conseil des droits de l’homme",
+            [
+                ("A/HRC/RES/45/12", "resolution", "2020-10-06"),
+                ("A/HRC/RES/48/11", "resolution", "2021-10-08"),
+                ("A/HRC/RES/51/18", "resolution", "2022-10-06"),
+            ],
+        ),
+        (
+            "en",
+            "Recalling Human Rights Council resolutions 46/27 of 24 March 2021 and 49/31 of "
+            "1 April 2022, and General Assembly resolution 76/177",
+            [
+                ("A/HRC/RES/46/27", "resolution", "2021-03-24"),
+                ("A/HRC/RES/49/31", "resolution", "2022-04-01"),
+                ("A/RES/76/177", "resolution", None),
+            ],
+        ),
         ("en", "The Assembly met 24/7 and noted 3 (1990) items.", []),
     ],
 )

@@ -78,6 +78,7 @@ class _Language:
     glue: regex.Pattern[str]
     titled: regex.Pattern[str]
     noun_after: bool
+    organ_follows: bool
     other_owner: regex.Pattern[str]
     bodies: tuple[tuple[str, regex.Pattern[str]], ...]
     adverbs: regex.Pattern[str]
@@ -105,6 +106,7 @@ def _language(lang: str) -> _Language:
         glue=compiled(glue),
         titled=compiled(f"{glue}(?:{table['title']}){_TITLE_TEXT}" if "title" in table else "(?!)"),
         noun_after=table.get("noun_after", False),
+        organ_follows=table.get("organ_follows", False),
         other_owner=compiled(table.get("other_owner", "(?!)")),
         bodies=tuple((k, compiled(v)) for k, v in table["bodies"].items()),
         adverbs=compiled(table["adverbs"]),
@@ -333,7 +335,7 @@ def _with_bodies(
     same organ's resolutions."""
     result: list[tuple[_List, str | None]] = []
     for found in sorted(lists, key=lambda found: found.noun.start):
-        body = _body(folded, found, table)
+        body = _body(folded, masked, found, table)
         if body is None and table.noun_after and result:
             previous, previous_body = result[-1]
             gap = masked[previous.noun.end : min(m.start() for m in found.members)]
@@ -343,9 +345,10 @@ def _with_bodies(
     return result
 
 
-def _body(folded: str, found: _List, table: _Language) -> str | None:
+def _body(folded: str, masked: str, found: _List, table: _Language) -> str | None:
     """The organ of a list: named between its noun and its numbers, just after its last
-    number ("résolution 5/1 du Conseil"), or before its noun in the same sentence with no
+    number ("résolution 5/1 du Conseil"; where the language names it after the list, after the
+    last member's date too: "51/18 du 6 octobre 2022 du Conseil"), or before its noun in the same sentence with no
     other number in between ("Human Rights Council resolutions, including resolutions 23/9")."""
     noun, first, last = found.noun, found.members[0], found.members[-1]
     if table.noun_after:
@@ -356,7 +359,13 @@ def _body(folded: str, found: _List, table: _Language) -> str | None:
         if pattern.search(folded, lo, hi):
             return body
         after = None if table.noun_after else pattern.search(folded, end, end + _CUE_AFTER + 60)
-        if after and after.start() - end <= _CUE_AFTER:
+        if after and (
+            after.start() - end <= _CUE_AFTER
+            or (
+                table.organ_follows
+                and table.glue.fullmatch(_IGNORABLE.sub("", masked[end : after.start()]))
+            )
+        ):
             return body
         for earlier in pattern.finditer(folded, max(0, lo - _CUE_BEFORE), lo):
             between = (earlier.end(), lo)
