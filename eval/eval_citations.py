@@ -41,7 +41,7 @@ from sixfold.symbols import Symbol, SymbolError  # noqa: E402
 
 TARGET = 0.98
 _SPACES = regex.compile(r"\s+")
-_PART_LETTERS = regex.compile(r"(?<=/RES/(?:[^/]+/)?\d+)[A-Z](?:-[A-Z])?(?=\(|$|/)")
+_PART_LETTERS = regex.compile(r"(?<=/RES/(?:[^/]+/)?\d+)[A-Z]{1,2}(?:-[A-Z]{1,2})?(?=\(|$|/)")
 
 
 def key(symbol: str) -> str:
@@ -60,6 +60,10 @@ class Tally:
     agreed: int = 0
     linked_elsewhere: int = 0
     unlinked: list[tuple[str, str, str, str]] = field(default_factory=list)
+    # (document, its links, its finds) per file, for recall on confirmed links
+    files_seen: list[tuple[str, set[str], set[str]]] = field(default_factory=list)
+    confirmed: int = 0
+    confirmed_found: int = 0
     classes: collections.Counter[str] = field(default_factory=collections.Counter)
     examples: dict[str, list[str]] = field(default_factory=lambda: collections.defaultdict(list))
 
@@ -72,6 +76,10 @@ class Tally:
     def precision_all_versions(self) -> float:
         """Precision against the links of every language version of the document."""
         return (self.agreed + self.linked_elsewhere) / self.found if self.found else 1.0
+
+    def recall_confirmed(self) -> float:
+        """Recall on the links another language version of the document also makes."""
+        return self.confirmed_found / self.confirmed if self.confirmed else 1.0
 
 
 def texts(doc: Document) -> list[str]:
@@ -124,6 +132,7 @@ def score(doc: Document, tally: Tally, show: int, name: str) -> None:
     tally.gold += len(gold)
     tally.found += len(found)
     tally.agreed += len(gold.keys() & found.keys())
+    tally.files_seen.append((doc.symbol or name, set(gold), set(found)))
     for k in gold.keys() - found.keys():
         cls = missed_class(gold[k], doc)
         tally.classes[f"FN {cls}"] += 1
@@ -155,6 +164,22 @@ def classify_unlinked(tally: Tally, links: dict[str, set[str]], show: int) -> No
             tally.examples[cls].append(example)
 
 
+def confirm_links(tallies: dict[str, Tally]) -> None:
+    """Count, per language, the links some other language version of the same document also
+    makes, and how many of them were found: a link only one version makes is often that
+    version's error (a Human Rights Council resolution linked as the Assembly's, a session
+    prefix dropped), which the symmetric P(all versions) cannot show."""
+    by_symbol: dict[str, dict[str, set[str]]] = collections.defaultdict(dict)
+    for lang, tally in tallies.items():
+        for symbol, gold, _ in tally.files_seen:
+            by_symbol[symbol][lang] = gold
+    for lang, tally in tallies.items():
+        for symbol, gold, found in tally.files_seen:
+            others = set().union(*(g for o, g in by_symbol[symbol].items() if o != lang))
+            tally.confirmed += len(gold & others)
+            tally.confirmed_found += len(gold & others & found)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", nargs="+", type=Path, default=[DEFAULT_CORPUS])
@@ -177,10 +202,11 @@ def main(argv: list[str] | None = None) -> int:
                 links[doc.symbol or name] |= {key(s) for s in doc.citations}
     for tally in tallies.values():
         classify_unlinked(tally, links, args.show)
+    confirm_links(tallies)
 
     print(
         f"{'language':<9}{'files':>7}{'gold':>8}{'found':>8}{'agreed':>8}"
-        f"{'precision':>11}{'recall':>8}  target  result  P(all versions)"
+        f"{'precision':>11}{'recall':>8}  target  result  P(all versions)  R(confirmed)"
     )
     for lang in LANGUAGES:
         t = tallies.get(lang)
@@ -190,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{lang:<9}{t.files:>7}{t.gold:>8}{t.found:>8}{t.agreed:>8}"
             f"{t.precision():>11.3f}{t.recall():>8.3f}  {TARGET:>6}  {'PASS' if ok else 'FAIL'}"
-            f"{t.precision_all_versions():>17.3f}"
+            f"{t.precision_all_versions():>17.3f}{t.recall_confirmed():>14.3f}"
         )
     print("\ndisagreements (FN: linked, not found; FP: found, not linked)")
     classes = sorted({c for t in tallies.values() for c in t.classes})
@@ -204,7 +230,12 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"  {lang} {cls}: {example}")
     if args.json:
         figures = {
-            lang: {"precision": t.precision(), "recall": t.recall(), "classes": dict(t.classes)}
+            lang: {
+                "precision": t.precision(),
+                "recall": t.recall(),
+                "recall_confirmed": t.recall_confirmed(),
+                "classes": dict(t.classes),
+            }
             for lang, t in tallies.items()
         }
         args.json.write_text(json.dumps(figures, indent=2), "utf-8")

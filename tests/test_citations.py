@@ -201,6 +201,76 @@ FIRST_PARAGRAPH_65_140 = [
                 ("A/RES/61/2", "resolution", None),
             ],
         ),
+        (
+            "ar",
+            "وإذ تشير إلى مقرر مجلس حقوق الإنسان 18/120 المؤرخ 30 أيلول/سبتمبر 2011 وقراراته 24/14 "
+            "و 30/2، وإلى قرار المجلس 2255 (2015) وقراري المجلس 2019/15 و 2020/23، والقـرار 53/77 "
+            "ألف ألف المؤرخ 4 كانون الأول/ديسمبر 1998 و 2200 ألف (د-21)",
+            [
+                ("A/HRC/DEC/18/120", "decision", "2011-09-30"),
+                ("A/HRC/RES/24/14", "resolution", None),
+                ("A/HRC/RES/30/2", "resolution", None),
+                ("S/RES/2255 (2015)", "resolution", None),
+                ("E/RES/2019/15", "resolution", None),
+                ("E/RES/2020/23", "resolution", None),
+                ("A/RES/53/77 AA", "resolution", "1998-12-04"),
+                ("A/RES/2200 A (XXI)", "resolution", None),
+            ],
+        ),
+        (
+            "ar",
+            "وإذ تشير إلى القرارات 58/101 باء، الجزء الخامس، الفقرات من 61 إلى 76؛ و 74/306 بعنوان "
+            "”توحيد الجهود: الاستجابة“ و 74/307، والقرار اللاحق 75/309",
+            [
+                ("A/RES/58/101 B", "resolution", None),
+                ("A/RES/74/306", "resolution", None),
+                ("A/RES/74/307", "resolution", None),
+                ("A/RES/75/309", "resolution", None),
+            ],
+        ),
+        (
+            "en",
+            "Recalling its resolutions 73/148 of 17 December 2018, entitled \u201cIntensification "
+            "of efforts: sexual harassment\u201d, and 73/154",
+            [
+                ("A/RES/73/148", "resolution", "2018-12-17"),
+                ("A/RES/73/154", "resolution", None),
+            ],
+        ),
+        (
+            "es",
+            "y la decisión 18/120 del Consejo de Derechos Humanos, y las resoluciones del Consejo "
+            "24/14, de 27 de septiembre de 2013, y 30/2, así como sus resoluciones 65/151, relativa "
+            "al Año Internacional, 67/215, y la resolución posterior 75/309",
+            [
+                ("A/HRC/DEC/18/120", "decision", None),
+                ("A/HRC/RES/24/14", "resolution", "2013-09-27"),
+                ("A/HRC/RES/30/2", "resolution", None),
+                ("A/RES/65/151", "resolution", None),
+                ("A/RES/67/215", "resolution", None),
+                ("A/RES/75/309", "resolution", None),
+            ],
+        ),
+        (
+            "fr",
+            "rappelant les résolutions 45/12 du 6 octobre 2020, 48/11 du 8 octobre 2021 et 51/18 "
+            "du 6 octobre 2022 du Conseil des droits de l’homme",
+            [
+                ("A/HRC/RES/45/12", "resolution", "2020-10-06"),
+                ("A/HRC/RES/48/11", "resolution", "2021-10-08"),
+                ("A/HRC/RES/51/18", "resolution", "2022-10-06"),
+            ],
+        ),
+        (
+            "en",
+            "Recalling Human Rights Council resolutions 46/27 of 24 March 2021 and 49/31 of "
+            "1 April 2022, and General Assembly resolution 76/177",
+            [
+                ("A/HRC/RES/46/27", "resolution", "2021-03-24"),
+                ("A/HRC/RES/49/31", "resolution", "2022-04-01"),
+                ("A/RES/76/177", "resolution", None),
+            ],
+        ),
         ("en", "The Assembly met 24/7 and noted 3 (1990) items.", []),
     ],
 )

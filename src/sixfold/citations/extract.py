@@ -45,6 +45,9 @@ _FIRST_DECISION = 401
 _TITLE_SPAN = 400
 # A date belongs to the number it follows (or, in Chinese, precedes) this closely.
 _DATE_GAP = 25
+# A title runs to the end of its clause; a colon inside quotation marks ("entitled “Shifting
+# the paradigm: ...”") does not end it.
+_TITLE_TEXT = r'(?:[^;:。；：“”«»"]|[“”«»"][^“”«»"]*[“”«»"])*'
 _KIND_BY_FAMILY = {"resolution": "resolution", "decision": "decision", "record": "meeting record"}
 
 
@@ -75,6 +78,8 @@ class _Language:
     glue: regex.Pattern[str]
     titled: regex.Pattern[str]
     noun_after: bool
+    organ_follows: bool
+    other_owner: regex.Pattern[str]
     bodies: tuple[tuple[str, regex.Pattern[str]], ...]
     adverbs: regex.Pattern[str]
     verbs: tuple[tuple[str, regex.Pattern[str]], ...]
@@ -99,8 +104,10 @@ def _language(lang: str) -> _Language:
         sessions=sessions,
         nouns=tuple((k, compiled(table[k])) for k in ("resolution", "decision")),
         glue=compiled(glue),
-        titled=compiled(f"{glue}(?:{table['title']})[^;:。；：]*" if "title" in table else "(?!)"),
+        titled=compiled(f"{glue}(?:{table['title']}){_TITLE_TEXT}" if "title" in table else "(?!)"),
         noun_after=table.get("noun_after", False),
+        organ_follows=table.get("organ_follows", False),
+        other_owner=compiled(table.get("other_owner", "(?!)")),
         bodies=tuple((k, compiled(v)) for k, v in table["bodies"].items()),
         adverbs=compiled(table["adverbs"]),
         verbs=tuple((k, compiled(v)) for k, v in table["verbs"].items()),
@@ -130,12 +137,14 @@ def _number_pattern(
     "2019/1" (ECOSOC), with the part letters of a resolution adopted in parts ("45/58 P")."""
     prefix = "|".join(regex.escape(p) for p in sorted(sessions, key=len, reverse=True))
     session = rf"(?:(?:{prefix})\s?-\s?)?\d{{1,4}}"
-    letter = "|".join(["[A-ZА-Я]{1,2}", *(regex.escape(w) for w in words)])
+    spelled = sorted(words, key=len, reverse=True)  # "ألف ألف" (AA) before "ألف" (A)
+    letter = "|".join(["[A-ZА-Я]{1,2}", *(regex.escape(w) for w in spelled)])
     parts = rf"(?:{letter})(?:\s?(?:-|\u2013|{join})\s?(?:{letter}))?"
     return regex.compile(
         r"(?<![A-Za-z0-9/.\-])(?:"
         r"(?<sc>\d{1,4})\s?\((?<year>(?:19|20)\d\d)\)"
-        rf"|(?<old>\d{{1,4}}(?:\s?[A-Z])?)\s?\((?<roman>(?:ES-|S-)?[IVXL]+|{session})\)"
+        rf"|(?<old>\d{{1,4}})(?:\s?(?<oldpart>{letter}))?"
+        rf"\s?\((?<roman>(?:ES-|S-)?[IVXL]+|{session})\)"
         rf"|(?<session>{session})\s?/\s?(?<number>{session})"
         rf"(?:\s?(?<parts>{parts})(?!/|[^\W\p{{Han}}]))?"
         r")(?![A-Za-z0-9/])"
@@ -326,7 +335,7 @@ def _with_bodies(
     same organ's resolutions."""
     result: list[tuple[_List, str | None]] = []
     for found in sorted(lists, key=lambda found: found.noun.start):
-        body = _body(folded, found, table)
+        body = _body(folded, masked, found, table)
         if body is None and table.noun_after and result:
             previous, previous_body = result[-1]
             gap = masked[previous.noun.end : min(m.start() for m in found.members)]
@@ -336,9 +345,10 @@ def _with_bodies(
     return result
 
 
-def _body(folded: str, found: _List, table: _Language) -> str | None:
+def _body(folded: str, masked: str, found: _List, table: _Language) -> str | None:
     """The organ of a list: named between its noun and its numbers, just after its last
-    number ("résolution 5/1 du Conseil"), or before its noun in the same sentence with no
+    number ("résolution 5/1 du Conseil"; where the language names it after the list, after the
+    last member's date too: "51/18 du 6 octobre 2022 du Conseil"), or before its noun in the same sentence with no
     other number in between ("Human Rights Council resolutions, including resolutions 23/9")."""
     noun, first, last = found.noun, found.members[0], found.members[-1]
     if table.noun_after:
@@ -349,13 +359,34 @@ def _body(folded: str, found: _List, table: _Language) -> str | None:
         if pattern.search(folded, lo, hi):
             return body
         after = None if table.noun_after else pattern.search(folded, end, end + _CUE_AFTER + 60)
-        if after and after.start() - end <= _CUE_AFTER:
+        if after and (
+            after.start() - end <= _CUE_AFTER
+            or (
+                table.organ_follows
+                and table.glue.fullmatch(_IGNORABLE.sub("", masked[end : after.start()]))
+            )
+        ):
             return body
         for earlier in pattern.finditer(folded, max(0, lo - _CUE_BEFORE), lo):
             between = (earlier.end(), lo)
             if not table.number.search(folded, *between) and not _STOP.search(folded, *between):
                 return body
+    if table.other_owner.search(folded, noun.start, max(noun.end, hi)):
+        return _last_named(folded, noun.start, table)
     return None
+
+
+def _last_named(folded: str, before: int, table: _Language) -> str | None:
+    """The council named last before a point of the paragraph: the owner of the resolutions
+    of "its resolutions" or "the Council's resolution" where the words say they are not the
+    Assembly's (Arabic "قراراته", "قرار المجلس"; the Assembly's own are "قراراتها")."""
+    named = [
+        (m.start(), body)
+        for body, p in table.bodies
+        if body != "ga"
+        for m in p.finditer(folded, 0, before)
+    ]
+    return max(named)[1] if named else None
 
 
 def _target(
@@ -367,9 +398,9 @@ def _target(
         text = f"S/RES/{groups['sc']} ({groups['year']})"
     elif groups["old"]:
         organ = "E" if body == "ecosoc" else "A"
-        text = (
-            f"{organ}/RES/{groups['old']} ({_session(groups['roman'], table.sessions, roman=True)})"
-        )
+        part = f" {_part_letters(groups['oldpart'], table.letters)}" if groups["oldpart"] else ""
+        session = _session(groups["roman"], table.sessions, roman=True)
+        text = f"{organ}/RES/{groups['old']}{part} ({session})"
     else:
         session = _session(groups["session"], table.sessions)
         number = _session(groups["number"], table.sessions)
@@ -401,8 +432,8 @@ def _symbol(text: str) -> Symbol | None:
 
 def _part_letters(printed: str, words: dict[str, str]) -> str:
     """The part letters as the symbol prints them: "A and B" -> "A-B", "ألف" -> "A"."""
-    for word, letter in words.items():
-        printed = printed.replace(word, letter)
+    for word in sorted(words, key=len, reverse=True):
+        printed = printed.replace(word, words[word])
     letters = regex.findall(r"[A-ZА-Я]{1,2}", printed)
     return "-".join(letters)
 
