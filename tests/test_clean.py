@@ -300,3 +300,26 @@ def test_heading_before_an_indented_paragraph_stands_alone() -> None:
 )
 def test_emphasised_lead_opens_a_line(text: str, line: str, expected: bool) -> None:
     assert unmark(text).opens_with_lead(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraph", "expected"),
+    [
+        # After a number, across a line break and a footnote reference; trailing comma dropped.
+        (
+            "x\n 21. *Continues* to welcome the\nstatement,\n",
+            "Continues to welcome the statement,",
+            "Continues",
+        ),
+        (
+            "*Recalling*, its<sup>1</sup> resolution 72/3\n",
+            "Recalling, its resolution 72/3",
+            "Recalling",
+        ),
+        # Roman opening; an italic run inside a paragraph opens nothing.
+        ("Note with concern that\n", "Note with concern that", None),
+        ("Taking note of *Treaty Series* vol. 1\n", "Treaty Series vol. 1 and more", None),
+    ],
+)
+def test_italic_opening(text: str, paragraph: str, expected: str | None) -> None:
+    assert unmark(text).italic_opening(paragraph) == expected

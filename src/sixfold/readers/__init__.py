@@ -6,7 +6,7 @@ one light convention that the structure stage understands, whatever the format:
 * ``\\n`` ends a line; a blank line separates blocks; ``\\f`` separates PDF pages;
 * a footnote reference is written ``<sup>N</sup>`` and a footnote body as a line
   ``<sup>N</sup> text`` (DOCX, DOC, HTML; PDF text keeps glued digits as printed);
-* an italic run is written ``*text*`` and a bold run ``**text**`` (DOCX, HTML).
+* an italic run is written ``*text*`` and a bold run ``**text**`` (DOCX, HTML; PDF italics).
 
 The AKN reader (:mod:`sixfold.readers.akn`) is the exception: the XML is already structured,
 so it builds a :class:`~sixfold.model.Document` directly.
@@ -23,3 +23,6 @@ class RawText:
     format: str  # "text" | "pdf" | "docx" | "doc" | "html"
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # The italics are the file's own and complete (read from its fonts), not a converter's
+    # guess: a paragraph opening in roman type has no lead.
+    styled: bool = False

@@ -15,7 +15,10 @@ superscript ("Development, 1" / "including the") and puts spaces inside justifie
   are real hyphens of compounds ("high-level");
 * right-to-left lines: PDFs store Arabic glyphs in visual (left-to-right) order, so lines
   containing Arabic are put in logical order (see :func:`visual_to_logical`);
-* Arabic presentation forms (shaped glyph code points some producers map to) become letters.
+* Arabic presentation forms (shaped glyph code points some producers map to) become letters;
+* glyphs of a font its descriptor flags as italic are written ``*italic*`` (the flag, not the
+  font's name: a barcode font may be called "BoldItalic"); the text then carries the file's own
+  italics, complete, which is how a lead is told from a paragraph that opens in roman type.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import regex
 
 from sixfold.errors import CorruptFileError, EmptyInputError, TooLargeError, UnsupportedFormatError
 from sixfold.readers import RawText
+from sixfold.readers.emphasis import Segment, render
 from sixfold.readers.limits import MAX_PDF_PAGES
 
 NO_TEXT_LAYER = "PDF has no text layer (scanned image; OCR it first)"
@@ -58,6 +62,8 @@ _RAISED = 0.15  # and how far at least
 _COLUMN_GAP = 3.0  # a wider gap splits a baseline into separate lines
 _INDENT = 1.0  # a line starting this far right of the left margin opens an indented paragraph
 _HEADER = 0.95  # lines set smaller than this share of the body text open a page: running header
+# The font descriptor's Italic flag (PDF 32000-1, table 123: bit 7).
+_ITALIC_FLAG = 1 << 6
 
 
 def read_pdf(data: bytes) -> RawText:
@@ -74,7 +80,7 @@ def read_pdf(data: bytes) -> RawText:
     text = "\f".join(pages)
     if not text.strip():
         raise EmptyInputError(NO_TEXT_LAYER)
-    return RawText(text=text, format="pdf")
+    return RawText(text=text, format="pdf", styled=True)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -118,6 +124,7 @@ class _Glyph:
     right: float
     baseline: float
     size: float
+    italic: bool = False
 
 
 def _glyphs(textpage: pdfium.PdfTextPage) -> Iterator[_Glyph]:
@@ -128,6 +135,7 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> Iterator[_Glyph]:
     """
     x, y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_c.FS_RECTF()
+    flags = ctypes.c_int()
     last: _Glyph | None = None
     for index in range(textpage.count_chars()):
         char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
@@ -145,7 +153,9 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> Iterator[_Glyph]:
             char = unicodedata.normalize("NFKC", char)
         if unicodedata.combining(char) and last is not None:
             left, right = last.left, last.right  # a mark sits on its base letter
-        last = _Glyph(_HYPHENS.get(char, char), left, right, y.value, size)
+        pdfium_c.FPDFText_GetFontInfo(textpage, index, None, 0, ctypes.byref(flags))
+        italic = bool(flags.value & _ITALIC_FLAG)
+        last = _Glyph(_HYPHENS.get(char, char), left, right, y.value, size, italic)
         yield last
 
 
@@ -221,12 +231,13 @@ def _segments(line: list[_Glyph]) -> Iterator[list[_Glyph]]:
 
 
 def _line_text(line: list[_Glyph], body_size: float) -> str:
-    """Glyphs left to right with word spaces from real spaces and wide gaps; right-to-left
-    lines are put in reading order."""
+    """Glyphs left to right with word spaces from real spaces and wide gaps, italics marked;
+    right-to-left lines are put in reading order (without emphasis, which the reordering would
+    scramble)."""
     rtl = any(_RTL.match(g.char) for g in line)
     line_size = max(g.size for g in line)
     baseline = min(g.baseline for g in line if g.size == line_size)
-    parts: list[str] = []
+    parts: list[Segment] = []
     space = False
     previous: _Glyph | None = None
     sup: list[str] = []
@@ -243,20 +254,25 @@ def _line_text(line: list[_Glyph], body_size: float) -> str:
             and glyph.char in _MARKERS
         )
         if sup and (not raised or space):
-            parts.append(f"<sup>{''.join(sup)}</sup>")
+            parts.append(_sup(sup))
             sup = []
         if space and parts:
-            parts.append(" ")
+            parts.append(Segment(" ", italic=False, bold=False))
         space = False
         if raised:
             sup.append(glyph.char)
         else:
-            parts.append(glyph.char)
+            parts.append(Segment(glyph.char, italic=glyph.italic and not rtl, bold=False))
         previous = glyph
     if sup:
-        parts.append(f"<sup>{''.join(sup)}</sup>")
-    text = "".join(parts)
-    return _orient_brackets(visual_to_logical(text)) if rtl else text
+        parts.append(_sup(sup))
+    if rtl:
+        return _orient_brackets(visual_to_logical("".join(s.text for s in parts)))
+    return render(parts)
+
+
+def _sup(markers: list[str]) -> Segment:
+    return Segment(f"<sup>{''.join(markers)}</sup>", italic=False, bold=False, markup=True)
 
 
 def _mode(values: Iterable[float]) -> float:

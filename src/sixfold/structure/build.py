@@ -63,8 +63,12 @@ class Regions:
     annexes: list[list[str]]
 
 
-def parse_text(text: str, *, lang: str | None = None) -> Document:
-    """Parse the decoded text of a UN document (any raw form) into a Document."""
+def parse_text(text: str, *, lang: str | None = None, styled: bool = False) -> Document:
+    """Parse the decoded text of a UN document (any raw form) into a Document.
+
+    ``styled`` says the text's italics are the file's own and complete (a PDF's fonts): leads
+    are then its italic openings, not the lexicon's guesses.
+    """
     if lang is not None and lang not in LANGUAGES:
         raise UsageError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
     text = normalize(text).replace("\f", f"\n{PAGE_BREAK}\n")
@@ -104,8 +108,23 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
         _annex(lines, data, wrapped, markers, unmarked, i)
         for i, lines in enumerate(regions.annexes, 1)
     ]
+    if styled:
+        _italic_leads([paragraphs, *(annex.paragraphs for annex in annexes)], unmarked)
     footnotes = [Footnote(n.marker, take_references(n.text)[0]) for n in split.footnotes]
     return _document(masthead, lang, subjects, paragraphs, footnotes, annexes)
+
+
+def _italic_leads(groups: list[list[Paragraph]], unmarked: Unmarked) -> None:
+    """Where the italics are complete, a lead is the italic run a paragraph opens with: the
+    lexicon would give "Continues to welcome" where only "Continues" is italic, and a lead to
+    the paragraphs of a declaration that open in roman type ("Note with concern").  Text whose
+    paragraphs never open in italics (fonts that do not flag it) keeps the lexicon's leads."""
+    eligible = [p for group in groups for p in group if p.kind != "other" or p.number]
+    found = [unmarked.italic_opening(p.text) for p in eligible]
+    if not any(found):
+        return
+    for paragraph, lead in zip(eligible, found, strict=True):
+        paragraph.lead = lead or None
 
 
 def _looks_like_un_document(masthead: Masthead, lines: list[str], data: StructureData) -> bool:
