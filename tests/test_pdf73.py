@@ -33,10 +33,6 @@ FACTS = (
     "meeting",
 )
 KNOWN_FAULTS = {
-    ("A_RES_73_3-EN", "paragraphs"): (
-        "structure: the unnumbered 'Adopts' paragraph and the declaration's heading lines (its "
-        "wrapped title in two lines) come out preambular"
-    ),
     ("A_RES_73_6-EN", "paragraphs"): (
         "clean/footnotes: footnote 6 continued on page 4 stays in op 5; the full-size '1' after "
         "'UNISPACE+50,' (a print slip) is not taken as a reference"

@@ -238,7 +238,7 @@ def test_real_pdf_italics() -> None:
     """Italics come from the font descriptor's flag: the lead's word only, a Latin phrase, a
     title in a footnote; the barcode font (named "BoldItalic", not flagged) stays as printed."""
     raw = read_raw((CORPUS / "pdf" / "ga-resolutions-73" / "A_RES_73_7-EN.pdf").read_bytes(), "pdf")
-    assert raw.styled
+    assert raw.typeset
     assert " 21. *Continues* to welcome the statement" in raw.text
     assert "initiated\n*proprio motu*, in accordance" in raw.text
     assert "United Nations, *Treaty Series*, vol. 2187" in raw.text

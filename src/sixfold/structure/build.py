@@ -61,13 +61,15 @@ _BODY_BY_PREFIX = (("A/HRC/", "HRC"), ("A/", "GA"), ("S/", "SC"), ("E/", "ECOSOC
 class Regions:
     body: list[str]
     annexes: list[list[str]]
+    operative_first: bool = False  # the formula had no comma: no preamble follows
 
 
-def parse_text(text: str, *, lang: str | None = None, styled: bool = False) -> Document:
+def parse_text(text: str, *, lang: str | None = None, typeset: bool = False) -> Document:
     """Parse the decoded text of a UN document (any raw form) into a Document.
 
-    ``styled`` says the text's italics are the file's own and complete (a PDF's fonts): leads
-    are then its italic openings, not the lexicon's guesses.
+    ``typeset`` says the text was read off the typesetting (a PDF's fonts and geometry): its
+    italics are complete, so leads are its italic openings, not the lexicon's guesses, and its
+    blank lines end blocks (see :class:`~sixfold.readers.RawText`).
     """
     if lang is not None and lang not in LANGUAGES:
         raise UsageError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
@@ -99,16 +101,23 @@ def parse_text(text: str, *, lang: str | None = None, styled: bool = False) -> D
         raise NotUNDocumentError("no symbol, masthead or enacting formula of a UN document found")
     markers = {note.marker for note in split.footnotes}
     # Segmented text has had its paragraph lines found already: nothing to rejoin.
-    blocks = regions.body if segmented else _blocks(regions.body, data, wrapped, markers, unmarked)
+    blocks = (
+        regions.body
+        if segmented
+        else _blocks(regions.body, data, wrapped, markers, unmarked, typeset=typeset)
+    )
     paragraphs = build_paragraphs(
-        blocks, data, numbered_kind="operative" if _is_resolution(masthead) else "other"
+        blocks,
+        data,
+        numbered_kind="operative" if _is_resolution(masthead) else "other",
+        operative_first=regions.operative_first,
     )
     number_ids(paragraphs)
     annexes = [
-        _annex(lines, data, wrapped, markers, unmarked, i)
+        _annex(lines, data, wrapped, markers, unmarked, i, typeset=typeset)
         for i, lines in enumerate(regions.annexes, 1)
     ]
-    if styled:
+    if typeset:
         _italic_leads([paragraphs, *(annex.paragraphs for annex in annexes)], unmarked)
     footnotes = [Footnote(n.marker, take_references(n.text)[0]) for n in split.footnotes]
     return _document(masthead, lang, subjects, paragraphs, footnotes, annexes)
@@ -174,7 +183,8 @@ def _regions(lines: list[str], data: StructureData, masthead: Masthead) -> Regio
     spill = _read_top(top, data, masthead)
     body, annexes = _split_tail(spill + rest, data, masthead)
     subtitle = title_part(masthead, body)
-    return Regions([subtitle, *body] if subtitle else body, annexes)
+    bare = formula is not None and not spill and data.is_bare_formula(kept[formula])
+    return Regions([subtitle, *body] if subtitle else body, annexes, bare and not subtitle)
 
 
 def _formula_at(lines: list[str], data: StructureData) -> int | None:
@@ -293,7 +303,13 @@ def _claim_closing_date(body: list[str], data: StructureData, masthead: Masthead
 
 
 def _blocks(
-    lines: list[str], data: StructureData, wrapped: bool, markers: set[str], marks: Unmarked
+    lines: list[str],
+    data: StructureData,
+    wrapped: bool,
+    markers: set[str],
+    marks: Unmarked,
+    *,
+    typeset: bool = False,
 ) -> list[str]:
     leads = lexicon(data.lang)
     most_common = max((e.as_start for e in leads.entries.values()), default=0)
@@ -311,7 +327,10 @@ def _blocks(
         return Opening.WHOLE_LEAD if whole else Opening.NONE
 
     rules = line_rules(data.lang, data.terminal)
-    blocks = (unwrap_lines if wrapped else join_lines)(lines, rules, starts_paragraph)
+    if wrapped:
+        blocks = unwrap_lines(lines, rules, starts_paragraph, blank_ends_block=typeset)
+    else:
+        blocks = join_lines(lines, rules, starts_paragraph)
     if markers and not marks.has_markers:
         blocks = [mark_glued_references(block, markers) for block in blocks]
     return blocks
@@ -324,8 +343,10 @@ def _annex(
     markers: set[str],
     marks: Unmarked,
     index: int,
+    *,
+    typeset: bool = False,
 ) -> Annex:
-    blocks = _blocks(lines, data, wrapped, markers, marks)
+    blocks = _blocks(lines, data, wrapped, markers, marks, typeset=typeset)
     title_lines: list[str] = []
     while (
         blocks
