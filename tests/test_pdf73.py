@@ -32,12 +32,7 @@ FACTS = (
     "agenda_items",
     "meeting",
 )
-KNOWN_FAULTS = {
-    ("A_RES_73_6-EN", "paragraphs"): (
-        "clean/footnotes: footnote 6 continued on page 4 stays in op 5; the full-size '1' after "
-        "'UNISPACE+50,' (a print slip) is not taken as a reference"
-    ),
-}
+KNOWN_FAULTS: dict[tuple[str, str], str] = {}
 
 
 def _case(name: str, aspect: str) -> Any:

@@ -14,8 +14,13 @@ import regex
 from sixfold.citations import document_citations
 from sixfold.clean.blocks import Opening, is_wrapped, join_lines, line_rules, unwrap_lines
 from sixfold.clean.desegment import desegment, is_segmented_chinese
-from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines, take_references
-from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, strip_inline
+from sixfold.clean.footnotes import (
+    mark_glued_end,
+    mark_glued_references,
+    split_footnote_lines,
+    take_references,
+)
+from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, note_rules, strip_inline
 from sixfold.clean.markup import Unmarked, unmark
 from sixfold.clean.normalize import normalize
 from sixfold.errors import NotUNDocumentError, UsageError
@@ -88,6 +93,7 @@ def parse_text(text: str, *, lang: str | None = None, typeset: bool = False) -> 
     lines = [strip_inline(line) for line in unmarked.text.split("\n")]
     if segmented:
         lines = split_segmented(" ".join(line.strip() for line in lines), data)
+    rules = note_rules(lines)
     lines = mark_page_breaks(lines)
     wrapped = is_wrapped(lines, data.terminal)
     split = split_footnote_lines(
@@ -95,6 +101,7 @@ def parse_text(text: str, *, lang: str | None = None, typeset: bool = False) -> 
         bare_digits=not unmarked.has_markers,
         wrapped=wrapped,
         spaced=line_rules(lang, data.terminal).spaced,
+        rules=rules,
     )
     regions = _regions(split.lines, data, masthead)
     if not _looks_like_un_document(masthead, split.lines, data):
@@ -333,6 +340,8 @@ def _blocks(
         blocks = join_lines(lines, rules, starts_paragraph)
     if markers and not marks.has_markers:
         blocks = [mark_glued_references(block, markers) for block in blocks]
+    elif markers:
+        blocks = [mark_glued_end(block, markers) for block in blocks]
     return blocks
 
 
