@@ -12,8 +12,8 @@ from sixfold.clean.blocks import (
     line_rules,
     unwrap_lines,
 )
-from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines
-from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks
+from sixfold.clean.footnotes import mark_glued_end, mark_glued_references, split_footnote_lines
+from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, note_rules
 from sixfold.clean.markup import unmark
 
 PB = PAGE_BREAK
@@ -300,3 +300,86 @@ def test_heading_before_an_indented_paragraph_stands_alone() -> None:
 )
 def test_emphasised_lead_opens_a_line(text: str, line: str, expected: bool) -> None:
     assert unmark(text).opens_with_lead(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "paragraph", "expected"),
+    [
+        # After a number, across a line break and a footnote reference; trailing comma dropped.
+        (
+            "x\n 21. *Continues* to welcome the\nstatement,\n",
+            "Continues to welcome the statement,",
+            "Continues",
+        ),
+        (
+            "*Recalling*, its<sup>1</sup> resolution 72/3\n",
+            "Recalling, its resolution 72/3",
+            "Recalling",
+        ),
+        # Roman opening; an italic run inside a paragraph opens nothing.
+        ("Note with concern that\n", "Note with concern that", None),
+        ("Taking note of *Treaty Series* vol. 1\n", "Treaty Series vol. 1 and more", None),
+    ],
+)
+def test_italic_opening(text: str, paragraph: str, expected: str | None) -> None:
+    assert unmark(text).italic_opening(paragraph) == expected
+
+
+def test_blank_line_ends_block_in_typeset_text() -> None:
+    """A typeset PDF puts a heading between blank lines; a page break is not a blank line."""
+    lines = [
+        "Adopts the following political declaration approved by the high-level meeting",
+        "of the General Assembly on the fight against tuberculosis on 26 September 2018:",
+        "",
+        "Political declaration of the high-level meeting on the fight against tuberculosis",
+        "",
+        "United to end tuberculosis: an urgent global response to a global epidemic",
+        "",
+        " We, Heads of State and Government and representatives of States and the",
+        "Governments, assembled at the United Nations in New York on 26 September",
+        PAGE_BREAK,
+        "2018, reaffirm our commitment.",
+    ]
+    assert len(unwrap_lines(lines, EN, opening, blank_ends_block=True)) == 4
+    assert len(unwrap_lines(lines, EN, opening)) < 4
+
+
+def test_footnote_continued_under_the_next_rule() -> None:
+    lines = [
+        "body text of the page",
+        "__________________",
+        "<sup>6</sup> Related documents include A/AC.105/1129,",
+        "2/5",
+        "more body text",
+        "__________________",
+        "A/AC.105/1168 and A/AC.105/1181.",
+        "4/5",
+        "last body line.",
+    ]
+    unmarked = unmark("\n".join(lines)).text.split("\n")
+    rules = note_rules(unmarked)
+    split = split_footnote_lines(
+        mark_page_breaks(unmarked), bare_digits=False, wrapped=True, spaced=True, rules=rules
+    )
+    assert [n.text for n in split.footnotes] == [
+        "Related documents include A/AC.105/1129, A/AC.105/1168 and A/AC.105/1181."
+    ]
+    assert [line for line in split.lines if line.strip()] == [
+        "body text of the page",
+        "more body text",
+        "last body line.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("priorities of UNISPACE+50,1", "priorities of UNISPACE+50,\ue0001\ue001"),
+        # Not a known footnote, not at the paragraph's end, not after its closing comma.
+        ("priorities of UNISPACE+50,7", "priorities of UNISPACE+50,7"),
+        ("UNISPACE+50,1 and more,", "UNISPACE+50,1 and more,"),
+        ("resolution 72/1", "resolution 72/1"),
+    ],
+)
+def test_full_size_reference_at_paragraph_end(text: str, expected: str) -> None:
+    assert mark_glued_end(text, {"1"}) == expected

@@ -32,21 +32,7 @@ FACTS = (
     "agenda_items",
     "meeting",
 )
-KNOWN_FAULTS = {
-    ("A_RES_73_3-EN", "paragraphs"): (
-        "structure: the unnumbered 'Adopts' paragraph and the declaration's heading lines (its "
-        "wrapped title in two lines) come out preambular; leads: 'Note'/'Ensure' get lexicon "
-        "leads though printed roman"
-    ),
-    ("A_RES_73_6-EN", "paragraphs"): (
-        "clean/footnotes: footnote 6 continued on page 4 stays in op 5; the full-size '1' after "
-        "'UNISPACE+50,' (a print slip) is not taken as a reference"
-    ),
-    ("A_RES_73_7-EN", "paragraphs"): (
-        "leads: op 21 is printed with 'Continues' in italics; the lexicon makes it "
-        "'Continues to welcome'"
-    ),
-}
+KNOWN_FAULTS: dict[tuple[str, str], str] = {}
 
 
 def _case(name: str, aspect: str) -> Any:

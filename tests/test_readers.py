@@ -234,6 +234,18 @@ def test_real_pdfs(path: Path) -> None:
 
 
 @needs_shared
+def test_real_pdf_italics() -> None:
+    """Italics come from the font descriptor's flag: the lead's word only, a Latin phrase, a
+    title in a footnote; the barcode font (named "BoldItalic", not flagged) stays as printed."""
+    raw = read_raw((CORPUS / "pdf" / "ga-resolutions-73" / "A_RES_73_7-EN.pdf").read_bytes(), "pdf")
+    assert raw.typeset
+    assert " 21. *Continues* to welcome the statement" in raw.text
+    assert "initiated\n*proprio motu*, in accordance" in raw.text
+    assert "United Nations, *Treaty Series*, vol. 2187" in raw.text
+    assert "\n*1818142*\f" in raw.text
+
+
+@needs_shared
 def test_real_pdf_truncated() -> None:
     data = (CORPUS / "pdf" / "ga-resolutions-73" / "A_RES_73_8-EN.pdf").read_bytes()[:3000]
     with pytest.raises(CorruptFileError):

@@ -67,3 +67,24 @@ def test_body_paragraphs(body: str, expected: list[str]) -> None:
 )  # fmt: skip
 def test_list_closing_words(lang: str, blocks: list[str], expected: int) -> None:
     assert len(build_paragraphs(blocks, structure_data(lang))) == expected
+
+
+def test_formula_without_comma_and_adopted_declaration() -> None:
+    """After "The General Assembly" without its comma the first paragraph is operative; a
+    declaration it adopts has headings and unnumbered opening words ("We, ...") of kind other,
+    and a later paragraph with a lead is preambular again (a new part's preamble)."""
+    blocks = [
+        "Adopts the following political declaration:",
+        "Political declaration on tuberculosis",
+        "We, Heads of State and Government, reaffirm our commitment, and we therefore:",
+        "1. Reaffirm the 2030 Agenda;",
+        "Recalling its resolution 72/1,",
+    ]
+    paragraphs = build_paragraphs(blocks, structure_data("en"), operative_first=True)
+    assert [(p.kind, p.lead) for p in paragraphs] == [
+        ("operative", "Adopts"),
+        ("other", None),
+        ("other", None),
+        ("operative", None),
+        ("preambular", "Recalling"),
+    ]

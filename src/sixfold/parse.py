@@ -43,7 +43,7 @@ def parse(
             from sixfold.structure.build import parse_text
 
             raw = read_raw(data, fmt)
-            doc = parse_text(raw.text, lang=lang)
+            doc = parse_text(raw.text, lang=lang, typeset=raw.typeset)
             doc.warnings = raw.warnings + doc.warnings
     except SixfoldError as error:
         error.source = error.source or path

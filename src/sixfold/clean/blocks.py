@@ -216,14 +216,37 @@ def indents_paragraphs(lines: list[str], terminal: str, starts_paragraph: Starts
     return indented >= MIN_INDENTED and indented >= INDENTED_SHARE * opening
 
 
+def _after_blank(lines: list[str]) -> set[int]:
+    """Indices, among the non-blank lines, of those that follow a blank line (a page break,
+    blank to ``str.strip``, is not one)."""
+    found: set[int] = set()
+    index = 0
+    blank = False
+    for line in lines:
+        if not line.strip():
+            blank = blank or line != PAGE_BREAK
+            continue
+        if blank:
+            found.add(index)
+        index += 1
+        blank = False
+    return found
+
+
 def unwrap_lines(
-    lines: list[str], rules: LineRules, starts_paragraph: StartsParagraph
+    lines: list[str],
+    rules: LineRules,
+    starts_paragraph: StartsParagraph,
+    *,
+    blank_ends_block: bool = False,
 ) -> list[str]:
     """Blocks of *wrapped* layout: a new block starts after a short line (unless it is short only
     because the next word did not fit on it), at a line that opens a paragraph, and at a heading
     (a line that follows a finished one and does not end a sentence itself, when it is short or
-    an indented paragraph follows: the last line of a paragraph would end a sentence)."""
+    an indented paragraph follows: the last line of a paragraph would end a sentence).  Blank
+    lines are dropped, unless ``blank_ends_block`` (typeset text, where one marks a heading)."""
     body = [line for line in lines if line.strip()]
+    after_blank = _after_blank(lines) if blank_ends_block else set()
     width = wrap_width(body)
     terminal = rules.terminal
     by_indent = indents_paragraphs(body, terminal, starts_paragraph)
@@ -291,6 +314,7 @@ def unwrap_lines(
         after = body[i + 2] if i + 2 < len(body) else ""
         new_block = (
             not blocks
+            or i in after_blank
             or (short(previous) and not cut_short(previous, line))
             or opens(previous, line)
             or (

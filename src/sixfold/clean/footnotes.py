@@ -68,7 +68,12 @@ class SplitFootnotes:
 
 
 def split_footnote_lines(
-    lines: list[str], *, bare_digits: bool, wrapped: bool, spaced: bool
+    lines: list[str],
+    *,
+    bare_digits: bool,
+    wrapped: bool,
+    spaced: bool,
+    rules: frozenset[int] = frozenset(),
 ) -> SplitFootnotes:
     """Separate footnote lines from body lines.
 
@@ -78,14 +83,16 @@ def split_footnote_lines(
     open with a number ("7 月 27 日"), so there a footnote opens only where a page ends (after
     the rule above the footnotes) or another footnote does, and goes on over the lines that
     follow until the page ends.  A footnote block is left in the body as a page break:
-    footnotes are printed where a page ends.
+    footnotes are printed where a page ends.  In wrapped text, lines under a footnote rule (line
+    indices ``rules``) before any marker go on with the last footnote, continued from the page
+    before.
     """
     body: list[str] = []
     notes: list[Footnote] = []
     expected = 1
     in_notes = False  # inside a page-foot footnote block of wrapped text
     page_end = True  # the last non-blank line was a page break
-    for line in lines:
+    for index, line in enumerate(lines):
         match = _TOKEN_LINE.match(line)
         if match is None and (in_notes or page_end or not wrapped):
             match = _ARABIC_LINE.match(line)
@@ -106,7 +113,7 @@ def split_footnote_lines(
         if in_notes and line != PAGE_BREAK:
             notes[-1].text = join_text(notes[-1].text, line, spaced=spaced)
             continue
-        in_notes, page_end = False, line == PAGE_BREAK
+        in_notes, page_end = wrapped and bool(notes) and index in rules, line == PAGE_BREAK
         body.append(line)
     return SplitFootnotes(body, notes)
 
@@ -114,6 +121,20 @@ def split_footnote_lines(
 def _page_break(body: list[str]) -> None:
     if not body or body[-1] != PAGE_BREAK:
         body.append(PAGE_BREAK)
+
+
+# A number glued after the comma (or semicolon) that ends a paragraph: where references are
+# superscripts, a reference printed full size by mistake ("... of UNISPACE+50,1" in A/RES/73/6).
+_GLUED_AT_END = regex.compile(r"(?<=[\p{L}\p{N})\]”’\"][,;])([0-9]{1,3})\s*$")
+
+
+def mark_glued_end(text: str, markers: set[str]) -> str:
+    """Turn the digits glued after a paragraph's closing comma into a footnote token when they
+    name a known footnote: nothing else is printed there."""
+    match = _GLUED_AT_END.search(text)
+    if match is None or match.group(1) not in markers:
+        return text
+    return text[: match.start()] + footnote_marker(match.group(1))
 
 
 def mark_glued_references(text: str, markers: set[str]) -> str:

@@ -16,13 +16,14 @@ import regex
 
 
 @functools.cache
-def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+def _patterns() -> tuple[regex.Pattern[str], regex.Pattern[str], regex.Pattern[str]]:
     data = tomllib.loads(
         (resources.files("sixfold.clean") / "data" / "furniture.toml").read_text("utf-8")
     )
     line = "|".join(f"(?:{e['pattern']})" for e in data["line"])
     inline = "|".join(f"(?:{e['pattern']})" for e in data["inline"])
-    return regex.compile(rf"^\s*(?:{line})\s*$"), regex.compile(inline)
+    rule = regex.compile(rf"^\s*(?:{data['note_rule']})\s*$")
+    return regex.compile(rf"^\s*(?:{line})\s*$"), regex.compile(inline), rule
 
 
 PAGE_BREAK = "\f"
@@ -33,6 +34,13 @@ _RUNNING_HEADER = regex.compile(r"^(?=.*\d)[A-Z0-9/.\-() ]{3,40}$")
 
 def is_furniture(line: str) -> bool:
     return bool(_patterns()[0].match(line))
+
+
+def note_rules(lines: list[str]) -> frozenset[int]:
+    """Indices of the rules printed above footnotes (furniture too: see
+    :func:`~sixfold.clean.footnotes.split_footnote_lines`)."""
+    rule = _patterns()[2]
+    return frozenset(i for i, line in enumerate(lines) if rule.match(line))
 
 
 def mark_page_breaks(lines: list[str]) -> list[str]:

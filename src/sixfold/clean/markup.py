@@ -27,6 +27,15 @@ _TAGS = regex.compile(r"</?(?:sup|sub|b|i|em|strong|u|br)\s*/?>", regex.IGNORECA
 _EMPHASISED_OPENING = regex.compile(r"(?m)^[ \t]*(\*\*?)(?=[^*\s])[^*\n]+\1[ \t]*(?=[^\s*])")
 # Characters of a line by which its emphasised opening is known again after unmarking.
 OPENING_KEY = 12
+# Italic runs are bracketed by these while the other markup goes, to be found in the plain text.
+_RUN_OPEN, _RUN_CLOSE = "\ue002", "\ue003"
+_RUN = regex.compile(f"{_RUN_OPEN}([^{_RUN_CLOSE}]*){_RUN_CLOSE}")
+# Letters and digits (after an italic run's start) by which a paragraph opening with the run is
+# known: spaces, line breaks and footnote tokens differ between the text and the paragraph.
+RUN_KEY = 40
+_UNKEYED = regex.compile(rf"{FOOTNOTE_TOKEN.pattern}|[^\w]")
+# What an italic run may end with that is not part of a lead ("*Recalling*,").
+_RUN_TRAIL = " ,;:"
 
 
 def footnote_marker(value: str) -> str:
@@ -42,9 +51,20 @@ class Unmarked:
     has_markers: bool = False
     # The first characters of the lines that opened with an emphasised lead.
     lead_openings: frozenset[str] = frozenset()
+    # Italic runs, by the key of the text they open (see :func:`run_key`).
+    italic_runs: dict[str, str] = field(default_factory=dict)
 
     def opens_with_lead(self, line: str) -> bool:
         return line.strip()[:OPENING_KEY] in self.lead_openings
+
+    def italic_opening(self, paragraph: str) -> str | None:
+        """The italic run a paragraph's text (without number) opens with, or None."""
+        run = self.italic_runs.get(run_key(paragraph))
+        return run if run is not None and paragraph.startswith(run) else None
+
+
+def run_key(text: str) -> str:
+    return _UNKEYED.sub("", text)[:RUN_KEY]
 
 
 def unmark(text: str) -> Unmarked:
@@ -55,11 +75,26 @@ def unmark(text: str) -> Unmarked:
     text = _CARET.sub(lambda m: footnote_marker(m.group(1)), text)
     leads = {text.count("\n", 0, m.start()) for m in _EMPHASISED_OPENING.finditer(text)}
     text = _BOLD.sub(r"\1", text)
-    text = _ITALIC.sub(r"\1", text)
+    text = _ITALIC.sub(rf"{_RUN_OPEN}\1{_RUN_CLOSE}", text)
     text = _TAGS.sub("", text)
     text = _HEADING.sub("", text)
     text = _MD_BREAK.sub("", text)
-    return Unmarked(text, fields, FN_OPEN in text, _openings(text, leads))
+    runs = _italic_runs(text)
+    text = _RUN.sub(r"\1", text)
+    return Unmarked(text, fields, FN_OPEN in text, _openings(text, leads), runs)
+
+
+def _italic_runs(text: str) -> dict[str, str]:
+    """Each italic run, trimmed of trailing punctuation, by the key of the text it opens."""
+    if _RUN_OPEN not in text:
+        return {}
+    return {
+        run_key(_RUN.sub(r"\1", text[m.start() : m.start() + 4 * RUN_KEY])): m.group(1).rstrip(
+            _RUN_TRAIL
+        )
+        for m in _RUN.finditer(text)
+        if m.group(1).strip()
+    }
 
 
 def _openings(text: str, numbers: set[int]) -> frozenset[str]:

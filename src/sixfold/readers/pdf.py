@@ -8,6 +8,10 @@ superscript ("Development, 1" / "including the") and puts spaces inside justifie
 * superscript footnote markers become ``<sup>N</sup>``, on the line they sit on (a footnote body
   opens with one too); digits printed full size stay as printed;
 * the first line of an indented paragraph is led by a space;
+* a heading (a line in bold or in type larger than the body's) stands between blank lines, and
+  the lines of one heading wrapped over several (same type, each at least as wide as the next)
+  are one line: the layout is the only sign that "... of the" / "General Assembly on ..." is one
+  title and the bold subtitle under it another;
 * text far apart on one baseline (masthead columns, "2/10 ... 18-16895") is separate lines;
 * lines set smaller than the body text at the top of a page (a running header) are dropped;
   other page furniture (job numbers, page numbers) is left to the structure stage;
@@ -15,7 +19,10 @@ superscript ("Development, 1" / "including the") and puts spaces inside justifie
   are real hyphens of compounds ("high-level");
 * right-to-left lines: PDFs store Arabic glyphs in visual (left-to-right) order, so lines
   containing Arabic are put in logical order (see :func:`visual_to_logical`);
-* Arabic presentation forms (shaped glyph code points some producers map to) become letters.
+* Arabic presentation forms (shaped glyph code points some producers map to) become letters;
+* glyphs of a font its descriptor flags as italic are written ``*italic*`` (the flag, not the
+  font's name: a barcode font may be called "BoldItalic"); the text then carries the file's own
+  italics, complete, which is how a lead is told from a paragraph that opens in roman type.
 """
 
 from __future__ import annotations
@@ -32,6 +39,7 @@ import regex
 
 from sixfold.errors import CorruptFileError, EmptyInputError, TooLargeError, UnsupportedFormatError
 from sixfold.readers import RawText
+from sixfold.readers.emphasis import Segment, render
 from sixfold.readers.limits import MAX_PDF_PAGES
 
 NO_TEXT_LAYER = "PDF has no text layer (scanned image; OCR it first)"
@@ -58,6 +66,12 @@ _RAISED = 0.15  # and how far at least
 _COLUMN_GAP = 3.0  # a wider gap splits a baseline into separate lines
 _INDENT = 1.0  # a line starting this far right of the left margin opens an indented paragraph
 _HEADER = 0.95  # lines set smaller than this share of the body text open a page: running header
+# The font descriptor's Italic flag (PDF 32000-1, table 123: bit 7).
+_ITALIC_FLAG = 1 << 6
+_BOLD_WEIGHT = 600  # a font this heavy is bold (pdfium gives -1 where the weight is unknown)
+_HEADING_SIZE = 1.1  # a line in type this much larger than the body's is a heading
+_HEADING_LEADING = 2.0  # lines of one heading are at most this many sizes apart
+_LETTER = regex.compile(r"\p{L}")
 
 
 def read_pdf(data: bytes) -> RawText:
@@ -74,7 +88,7 @@ def read_pdf(data: bytes) -> RawText:
     text = "\f".join(pages)
     if not text.strip():
         raise EmptyInputError(NO_TEXT_LAYER)
-    return RawText(text=text, format="pdf")
+    return RawText(text=text, format="pdf", typeset=True)
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -118,6 +132,8 @@ class _Glyph:
     right: float
     baseline: float
     size: float
+    italic: bool = False
+    bold: bool = False
 
 
 def _glyphs(textpage: pdfium.PdfTextPage) -> Iterator[_Glyph]:
@@ -128,6 +144,7 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> Iterator[_Glyph]:
     """
     x, y = ctypes.c_double(), ctypes.c_double()
     box = pdfium_c.FS_RECTF()
+    flags = ctypes.c_int()
     last: _Glyph | None = None
     for index in range(textpage.count_chars()):
         char = chr(pdfium_c.FPDFText_GetUnicode(textpage, index))
@@ -145,14 +162,18 @@ def _glyphs(textpage: pdfium.PdfTextPage) -> Iterator[_Glyph]:
             char = unicodedata.normalize("NFKC", char)
         if unicodedata.combining(char) and last is not None:
             left, right = last.left, last.right  # a mark sits on its base letter
-        last = _Glyph(_HYPHENS.get(char, char), left, right, y.value, size)
+        pdfium_c.FPDFText_GetFontInfo(textpage, index, None, 0, ctypes.byref(flags))
+        italic = bool(flags.value & _ITALIC_FLAG)
+        bold = pdfium_c.FPDFText_GetFontWeight(textpage, index) >= _BOLD_WEIGHT
+        last = _Glyph(_HYPHENS.get(char, char), left, right, y.value, size, italic, bold)
         yield last
 
 
 def _layout(glyphs: list[_Glyph]) -> list[str]:
     """Lines top to bottom: glyphs sharing a baseline, superscripts joined to the line they sit
     on as ``<sup>N</sup>``, columns far apart on one baseline split, the first line of an
-    indented paragraph led by a space, and a running header in small type dropped."""
+    indented paragraph led by a space, headings between blank lines, and a running header in
+    small type dropped."""
     body_size = _mode(round(g.size * 2) / 2 for g in glyphs if not g.char.isspace())
     lines = _baseline_lines(glyphs, body_size)
     margin = _mode(
@@ -161,14 +182,42 @@ def _layout(glyphs: list[_Glyph]) -> list[str]:
         if line and line[0].size >= body_size * _SMALL and not line[0].char.isspace()
     )
     out: list[str] = []
+    heading: list[_Glyph] = []  # the last line written, when it was a heading
     for line in _drop_running_header(lines, body_size):
-        for segment in _segments(line):
+        segments = list(_segments(line))
+        for segment in segments:
             text = _line_text(segment, body_size)
             if not text.strip():
                 continue
             indented = segment[0].left > margin + _INDENT * segment[0].size
-            out.append((" " if indented else "") + text)
+            text = (" " if indented else "") + text
+            is_heading = len(segments) == 1 and _is_heading(segment, text, body_size)
+            if heading and is_heading and _wraps_to(heading, segment):
+                out[-1] = f"{out[-1]} {text.strip()}"
+            elif heading or is_heading:
+                out += ["", text]
+            else:
+                out.append(text)
+            heading = segment if is_heading else []
     return out
+
+
+def _is_heading(line: list[_Glyph], text: str, body_size: float) -> bool:
+    """Words all in bold, or in type larger than the body's (not a barcode, which has none)."""
+    printed = [g for g in line if not g.char.isspace()]
+    larger = max(g.size for g in printed) >= body_size * _HEADING_SIZE
+    return bool(_LETTER.search(text)) and (larger or all(g.bold for g in printed))
+
+
+def _wraps_to(first: list[_Glyph], second: list[_Glyph]) -> bool:
+    """Whether ``second`` goes on with the heading ``first``: same type, close below it, and
+    ``first`` at least as wide (a wrapped line fills its measure before the next takes the rest)."""
+    size = max(g.size for g in first)
+    same_type = round(size * 2) == round(max(g.size for g in second) * 2) and (
+        all(g.bold for g in first) == all(g.bold for g in second)
+    )
+    close = first[0].baseline - second[0].baseline <= _HEADING_LEADING * size
+    return same_type and close and first[-1].right >= second[-1].right - size
 
 
 def _baseline_lines(glyphs: list[_Glyph], body_size: float) -> list[list[_Glyph]]:
@@ -221,12 +270,13 @@ def _segments(line: list[_Glyph]) -> Iterator[list[_Glyph]]:
 
 
 def _line_text(line: list[_Glyph], body_size: float) -> str:
-    """Glyphs left to right with word spaces from real spaces and wide gaps; right-to-left
-    lines are put in reading order."""
+    """Glyphs left to right with word spaces from real spaces and wide gaps, italics marked;
+    right-to-left lines are put in reading order (without emphasis, which the reordering would
+    scramble)."""
     rtl = any(_RTL.match(g.char) for g in line)
     line_size = max(g.size for g in line)
     baseline = min(g.baseline for g in line if g.size == line_size)
-    parts: list[str] = []
+    parts: list[Segment] = []
     space = False
     previous: _Glyph | None = None
     sup: list[str] = []
@@ -243,20 +293,25 @@ def _line_text(line: list[_Glyph], body_size: float) -> str:
             and glyph.char in _MARKERS
         )
         if sup and (not raised or space):
-            parts.append(f"<sup>{''.join(sup)}</sup>")
+            parts.append(_sup(sup))
             sup = []
         if space and parts:
-            parts.append(" ")
+            parts.append(Segment(" ", italic=False, bold=False))
         space = False
         if raised:
             sup.append(glyph.char)
         else:
-            parts.append(glyph.char)
+            parts.append(Segment(glyph.char, italic=glyph.italic and not rtl, bold=False))
         previous = glyph
     if sup:
-        parts.append(f"<sup>{''.join(sup)}</sup>")
-    text = "".join(parts)
-    return _orient_brackets(visual_to_logical(text)) if rtl else text
+        parts.append(_sup(sup))
+    if rtl:
+        return _orient_brackets(visual_to_logical("".join(s.text for s in parts)))
+    return render(parts)
+
+
+def _sup(markers: list[str]) -> Segment:
+    return Segment(f"<sup>{''.join(markers)}</sup>", italic=False, bold=False, markup=True)
 
 
 def _mode(values: Iterable[float]) -> float:

@@ -1,7 +1,10 @@
 """Blocks of the body to paragraphs: number, kind, lead, footnote references.
 
-Before the first numbered paragraph a block is preambular; numbered blocks are operative; an
-unnumbered block after them is a heading ("other") when it does not end a sentence.  Sub-items
+Before the first numbered paragraph a block is preambular (operative when the enacting formula
+has no comma: "The General Assembly" / "Adopts the following ..."); numbered blocks are
+operative; an unnumbered block after them is preambular only when it opens with a lead (the
+preamble of a later part), else "other": a heading, or the opening words of a declaration the
+resolution adopts ("We, Heads of State and Government ...").  Sub-items
 ("(a) ...") belong to the paragraph that introduces them, one per line, and so do the closing
 words of a list.
 """
@@ -23,7 +26,11 @@ LIST_COMMAS = ",،，"
 
 
 def build_paragraphs(
-    blocks: list[str], data: StructureData, *, numbered_kind: ParagraphKind = "operative"
+    blocks: list[str],
+    data: StructureData,
+    *,
+    numbered_kind: ParagraphKind = "operative",
+    operative_first: bool = False,
 ) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     seen_operative = False
@@ -44,21 +51,24 @@ def build_paragraphs(
             paragraphs[-1].text = f"{paragraphs[-1].text}\n{text}"
             paragraphs[-1].footnotes.extend(m for m in markers if m not in paragraphs[-1].footnotes)
             continue
+        kind: ParagraphKind
+        number: str | None = None
+        lead = find_lead(text, data.lang)
         if number_match:
-            seen_operative = True
-            kind: ParagraphKind
-            number: str | None = to_ascii_digits(number_match.group(1))
+            number = to_ascii_digits(number_match.group(1))
             text = text[number_match.end() :].strip()
+            lead = find_lead(text, data.lang)
             kind = numbered_kind
+        elif operative_first and not paragraphs:
+            kind = numbered_kind
+        elif numbered_kind == "other" or (
+            seen_operative and (lead is None or not ends_sentence(text, data.terminal))
+        ):
+            kind = "other"
         else:
-            number = None
-            is_heading = not ends_sentence(text, data.terminal)
-            kind = (
-                "other"
-                if (seen_operative and is_heading) or numbered_kind == "other"
-                else "preambular"
-            )
-        lead = find_lead(text, data.lang) if kind != "other" or number else None
+            kind = "preambular"
+        seen_operative = seen_operative or kind == numbered_kind
+        lead = lead if kind != "other" or number else None
         paragraphs.append(
             Paragraph(id="", kind=kind, number=number, lead=lead, text=text, footnotes=markers)
         )

@@ -14,8 +14,13 @@ import regex
 from sixfold.citations import document_citations
 from sixfold.clean.blocks import Opening, is_wrapped, join_lines, line_rules, unwrap_lines
 from sixfold.clean.desegment import desegment, is_segmented_chinese
-from sixfold.clean.footnotes import mark_glued_references, split_footnote_lines, take_references
-from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, strip_inline
+from sixfold.clean.footnotes import (
+    mark_glued_end,
+    mark_glued_references,
+    split_footnote_lines,
+    take_references,
+)
+from sixfold.clean.furniture import PAGE_BREAK, mark_page_breaks, note_rules, strip_inline
 from sixfold.clean.markup import Unmarked, unmark
 from sixfold.clean.normalize import normalize
 from sixfold.errors import NotUNDocumentError, UsageError
@@ -61,10 +66,16 @@ _BODY_BY_PREFIX = (("A/HRC/", "HRC"), ("A/", "GA"), ("S/", "SC"), ("E/", "ECOSOC
 class Regions:
     body: list[str]
     annexes: list[list[str]]
+    operative_first: bool = False  # the formula had no comma: no preamble follows
 
 
-def parse_text(text: str, *, lang: str | None = None) -> Document:
-    """Parse the decoded text of a UN document (any raw form) into a Document."""
+def parse_text(text: str, *, lang: str | None = None, typeset: bool = False) -> Document:
+    """Parse the decoded text of a UN document (any raw form) into a Document.
+
+    ``typeset`` says the text was read off the typesetting (a PDF's fonts and geometry): its
+    italics are complete, so leads are its italic openings, not the lexicon's guesses, and its
+    blank lines end blocks (see :class:`~sixfold.readers.RawText`).
+    """
     if lang is not None and lang not in LANGUAGES:
         raise UsageError(f"unknown language {lang!r}; use one of {', '.join(LANGUAGES)}")
     text = normalize(text).replace("\f", f"\n{PAGE_BREAK}\n")
@@ -82,6 +93,7 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
     lines = [strip_inline(line) for line in unmarked.text.split("\n")]
     if segmented:
         lines = split_segmented(" ".join(line.strip() for line in lines), data)
+    rules = note_rules(lines)
     lines = mark_page_breaks(lines)
     wrapped = is_wrapped(lines, data.terminal)
     split = split_footnote_lines(
@@ -89,23 +101,46 @@ def parse_text(text: str, *, lang: str | None = None) -> Document:
         bare_digits=not unmarked.has_markers,
         wrapped=wrapped,
         spaced=line_rules(lang, data.terminal).spaced,
+        rules=rules,
     )
     regions = _regions(split.lines, data, masthead)
     if not _looks_like_un_document(masthead, split.lines, data):
         raise NotUNDocumentError("no symbol, masthead or enacting formula of a UN document found")
     markers = {note.marker for note in split.footnotes}
     # Segmented text has had its paragraph lines found already: nothing to rejoin.
-    blocks = regions.body if segmented else _blocks(regions.body, data, wrapped, markers, unmarked)
+    blocks = (
+        regions.body
+        if segmented
+        else _blocks(regions.body, data, wrapped, markers, unmarked, typeset=typeset)
+    )
     paragraphs = build_paragraphs(
-        blocks, data, numbered_kind="operative" if _is_resolution(masthead) else "other"
+        blocks,
+        data,
+        numbered_kind="operative" if _is_resolution(masthead) else "other",
+        operative_first=regions.operative_first,
     )
     number_ids(paragraphs)
     annexes = [
-        _annex(lines, data, wrapped, markers, unmarked, i)
+        _annex(lines, data, wrapped, markers, unmarked, i, typeset=typeset)
         for i, lines in enumerate(regions.annexes, 1)
     ]
+    if typeset:
+        _italic_leads([paragraphs, *(annex.paragraphs for annex in annexes)], unmarked)
     footnotes = [Footnote(n.marker, take_references(n.text)[0]) for n in split.footnotes]
     return _document(masthead, lang, subjects, paragraphs, footnotes, annexes)
+
+
+def _italic_leads(groups: list[list[Paragraph]], unmarked: Unmarked) -> None:
+    """Where the italics are complete, a lead is the italic run a paragraph opens with: the
+    lexicon would give "Continues to welcome" where only "Continues" is italic, and a lead to
+    the paragraphs of a declaration that open in roman type ("Note with concern").  Text whose
+    paragraphs never open in italics (fonts that do not flag it) keeps the lexicon's leads."""
+    eligible = [p for group in groups for p in group if p.kind != "other" or p.number]
+    found = [unmarked.italic_opening(p.text) for p in eligible]
+    if not any(found):
+        return
+    for paragraph, lead in zip(eligible, found, strict=True):
+        paragraph.lead = lead or None
 
 
 def _looks_like_un_document(masthead: Masthead, lines: list[str], data: StructureData) -> bool:
@@ -155,7 +190,8 @@ def _regions(lines: list[str], data: StructureData, masthead: Masthead) -> Regio
     spill = _read_top(top, data, masthead)
     body, annexes = _split_tail(spill + rest, data, masthead)
     subtitle = title_part(masthead, body)
-    return Regions([subtitle, *body] if subtitle else body, annexes)
+    bare = formula is not None and not spill and data.is_bare_formula(kept[formula])
+    return Regions([subtitle, *body] if subtitle else body, annexes, bare and not subtitle)
 
 
 def _formula_at(lines: list[str], data: StructureData) -> int | None:
@@ -274,7 +310,13 @@ def _claim_closing_date(body: list[str], data: StructureData, masthead: Masthead
 
 
 def _blocks(
-    lines: list[str], data: StructureData, wrapped: bool, markers: set[str], marks: Unmarked
+    lines: list[str],
+    data: StructureData,
+    wrapped: bool,
+    markers: set[str],
+    marks: Unmarked,
+    *,
+    typeset: bool = False,
 ) -> list[str]:
     leads = lexicon(data.lang)
     most_common = max((e.as_start for e in leads.entries.values()), default=0)
@@ -292,9 +334,14 @@ def _blocks(
         return Opening.WHOLE_LEAD if whole else Opening.NONE
 
     rules = line_rules(data.lang, data.terminal)
-    blocks = (unwrap_lines if wrapped else join_lines)(lines, rules, starts_paragraph)
+    if wrapped:
+        blocks = unwrap_lines(lines, rules, starts_paragraph, blank_ends_block=typeset)
+    else:
+        blocks = join_lines(lines, rules, starts_paragraph)
     if markers and not marks.has_markers:
         blocks = [mark_glued_references(block, markers) for block in blocks]
+    elif markers:
+        blocks = [mark_glued_end(block, markers) for block in blocks]
     return blocks
 
 
@@ -305,8 +352,10 @@ def _annex(
     markers: set[str],
     marks: Unmarked,
     index: int,
+    *,
+    typeset: bool = False,
 ) -> Annex:
-    blocks = _blocks(lines, data, wrapped, markers, marks)
+    blocks = _blocks(lines, data, wrapped, markers, marks, typeset=typeset)
     title_lines: list[str] = []
     while (
         blocks

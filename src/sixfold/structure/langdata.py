@@ -39,6 +39,10 @@ class StructureData:
         folded = fold(line)
         return folded in self.formula or folded.rstrip(_FORMULA_END) in self.bare_formula
 
+    def is_bare_formula(self, line: str) -> bool:
+        """The formula printed without its comma: an operative clause follows at once."""
+        return self.is_formula(line) and fold(line) not in self.formula
+
     def is_annex_heading(self, line: str) -> bool:
         if len(line) >= 200 or (self.lang != "zh" and len(line.strip()) > _ANNEX_HEADING_CHARS):
             return False
