@@ -3,9 +3,17 @@
 from sixfold.citations.extract import (
     Citation,
     citable_texts,
+    cited_targets,
     document_citations,
     find_citations,
     lead_verb,
 )
 
-__all__ = ["Citation", "citable_texts", "document_citations", "find_citations", "lead_verb"]
+__all__ = [
+    "Citation",
+    "citable_texts",
+    "cited_targets",
+    "document_citations",
+    "find_citations",
+    "lead_verb",
+]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import regex
 
-from sixfold.citations import document_citations
+from sixfold.citations import cited_targets
 from sixfold.clean.blocks import Opening, is_wrapped, join_lines, line_rules, unwrap_lines
 from sixfold.clean.desegment import desegment, is_segmented_chinese
 from sixfold.clean.footnotes import (
@@ -425,5 +425,5 @@ def _document(
         annexes=annexes,
         warnings=warnings,
     )
-    doc.citations = list(dict.fromkeys(c.target for c in document_citations(doc)))
+    doc.citations = cited_targets(doc)
     return doc

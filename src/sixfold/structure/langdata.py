@@ -11,13 +11,13 @@ import regex
 
 from sixfold.model import LANGUAGES
 
-_FOLD = regex.compile(r"\s+")
 # The comma a few documents omit; not the Chinese one, as "大会" alone is the masthead name.
 _FORMULA_END = ","
 _BARE_FORMULA_WORDS = 3
 # "Annex", "Annexe XII", "المرفقات": longer lines are not annex headings (Chinese titles can be).
 _ANNEX_HEADING_CHARS = 24
-_SPACE_BEFORE_COMMA = regex.compile(r"\s+(?=[,،，])")
+# Commas a space is dropped before when lines are folded.
+_COMMAS = (",", "،", "，")
 
 
 @dataclass(frozen=True)
@@ -60,8 +60,13 @@ class StructureData:
 
 
 def fold(text: str) -> str:
-    """Compare lines as printed: "إن الجمعية العامة ،" and "L'Assemblée" are the usual forms."""
-    return _SPACE_BEFORE_COMMA.sub("", _FOLD.sub(" ", text).strip().replace("'", "’"))
+    """Compare lines as printed: "إن الجمعية العامة ،" and "L'Assemblée" are the usual forms.
+
+    String methods rather than regexes: every line of a document is folded several times."""
+    folded = " ".join(text.split()).replace("'", "’")
+    for comma in _COMMAS:
+        folded = folded.replace(" " + comma, comma)
+    return folded
 
 
 def _annex_heading(lang: str, words: list[str]) -> regex.Pattern[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import regex
 
-from sixfold.citations import citable_texts, document_citations
+from sixfold.citations import citable_texts, cited_targets
 from sixfold.model import Document
 from sixfold.subjects.folding import terms, unspaced
 from sixfold.subjects.labels import matcher
@@ -58,7 +58,7 @@ def extract(doc: Document, vocabulary: Vocabulary) -> Features:
     body = terms("\n".join(text for text, _, _ in citable_texts(doc)), lang)
     find = matcher(vocabulary, lang).find
     own = symbol_key(doc.symbol) if doc.symbol else None
-    cites = {symbol_key(c.target) for c in document_citations(doc)}
+    cites = {symbol_key(target) for target in cited_targets(doc)}
     in_title = find(title)
     return Features(
         lang=lang,
