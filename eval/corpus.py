@@ -58,6 +58,9 @@ def iter_akn(
     which needs the bytes, so a language-filtered sample reads files until it has enough).
     """
     entries = list(_entries(Path(root)))
+    if not entries:
+        # A script pointed at the wrong place must say so, not score zero documents.
+        raise SystemExit(f"no AKN XML files under {root} (give the corpus with --corpus)")
     if sample is not None:
         random.Random(seed).shuffle(entries)
     wanted = sample if sample is not None else len(entries)
