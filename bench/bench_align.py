@@ -20,7 +20,6 @@ import argparse
 import statistics
 import sys
 import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,6 +30,7 @@ sys.path.insert(0, str(REPO / "src"))
 from eval.eval_align_paragraphs import versions  # noqa: E402
 from eval.eval_align_sentences import DEVSET, Case, cases, load  # noqa: E402
 
+from bench.measure import peak_alloc_bytes, percentile  # noqa: E402
 from sixfold.align.paragraphs import paragraphs_of  # noqa: E402
 from sixfold.align.segments import segment_pairs  # noqa: E402
 from sixfold.align.sentences import align_sentences, length_ratio  # noqa: E402
@@ -46,6 +46,11 @@ Align = Callable[[list[str], list[str], str, str], object]
 
 def sixfold_align(source: list[str], target: list[str], sl: str, tl: str) -> object:
     return align_sentences(source, target, sl, tl)
+
+
+def align_all(docs: list[Case], sl: str, tl: str) -> None:
+    for case in docs:
+        align_sentences(case.source, case.target, sl, tl)
 
 
 def baseline() -> Align | None:
@@ -70,19 +75,6 @@ def time_each(align: Align, docs: list[Case], sl: str, tl: str) -> list[float]:
         align(case.source, case.target, sl, tl)
         seconds.append(time.perf_counter() - start)
     return seconds
-
-
-def peak_alloc_kib(docs: list[Case], sl: str, tl: str) -> float:
-    tracemalloc.start()
-    for case in docs:
-        align_sentences(case.source, case.target, sl, tl)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 2**10
-
-
-def percentile(ms: list[float], q: float) -> float:
-    return ms[min(len(ms) - 1, int(len(ms) * q))]
 
 
 def devset_table(root: Path, pairs: list[str]) -> None:
@@ -114,7 +106,8 @@ def devset_table(root: Path, pairs: list[str]) -> None:
             )
         verdict = "PASS" if totals["sixfold"] < GOAL_SECONDS else "FAIL"
         print(f"{pair}: goal < {GOAL_SECONDS:.0f} s for {len(docs)} documents: {verdict}")
-        print(f"{pair}: peak Python allocation: {peak_alloc_kib(docs, sl, tl):.0f} KiB")
+        peak = peak_alloc_bytes(align_all, docs, sl, tl)
+        print(f"{pair}: peak Python allocation: {peak / 2**10:.0f} KiB")
 
 
 def charter_sentences(root: Path, lang: str) -> list[str]:

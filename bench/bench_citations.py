@@ -15,7 +15,6 @@ import argparse
 import statistics
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
 import regex
@@ -25,6 +24,7 @@ sys.path.insert(0, str(REPO))
 
 from eval.corpus import DEFAULT_CORPUS, iter_akn  # noqa: E402
 
+from bench.measure import peak_alloc_bytes, percentile  # noqa: E402
 from sixfold.citations import citable_texts, find_citations  # noqa: E402
 from sixfold.errors import SixfoldError  # noqa: E402
 from sixfold.readers.akn import read_akn  # noqa: E402
@@ -59,14 +59,10 @@ def time_each(docs: list[Document], extract: bool) -> list[float]:
     return seconds
 
 
-def peak_alloc_mib(docs: list[Document]) -> float:
-    tracemalloc.start()
+def extract_all(docs: list[Document]) -> None:
     for lang, texts in docs:
         for text in texts:
             find_citations(text, lang)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 2**20
 
 
 def main() -> None:
@@ -88,14 +84,16 @@ def main() -> None:
     print(f"{len(docs)} documents, {megabytes:.2f} MB of paragraph and footnote text, one core")
     print(f"{'pass':<20}{'MB/s':>8}{'docs/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'max ms':>9}")
     for label, rate, docs_s, ms, _ in rows:
-        p99 = ms[min(len(ms) - 1, int(len(ms) * 0.99))]
+        p99 = percentile(ms, 0.99)
         print(
             f"{label:<20}{rate:>8.2f}{docs_s:>9.0f}{statistics.median(ms):>9.2f}"
             f"{p99:>9.2f}{ms[-1]:>9.2f}"
         )
     ratio = rows[0][4] / rows[1][4]
     print(f"extraction takes {ratio:.1f}x the single regex scan")
-    print(f"peak Python allocation during extraction: {peak_alloc_mib(docs):.1f} MiB")
+    print(
+        f"peak Python allocation during extraction: {peak_alloc_bytes(extract_all, docs) / 2**20:.1f} MiB"
+    )
     verdict = "PASS" if rows[0][1] >= GOAL_MB_S else "FAIL"
     print(f"goal {GOAL_MB_S} MB/s per core: {rows[0][1]:.2f} MB/s {verdict}")
 

@@ -21,20 +21,17 @@ import statistics
 import subprocess
 import sys
 import time
-import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from bench.measure import peak_alloc_bytes, percentile  # noqa: E402
 
 
 def rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def time_each(
@@ -59,13 +56,8 @@ def time_each(
 
 
 def peak_alloc_mib(files: list[Path], work: Callable[[Path], object]) -> float:
-    worst = 0
-    for path in files:
-        tracemalloc.start()
-        work(path)
-        worst = max(worst, tracemalloc.get_traced_memory()[1])
-        tracemalloc.stop()
-    return worst / 2**20
+    """The largest allocation peak of one file's ``work``."""
+    return max(peak_alloc_bytes(work, path) for path in files) / 2**20
 
 
 def main() -> None:

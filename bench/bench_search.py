@@ -26,7 +26,7 @@ import statistics
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -34,6 +34,7 @@ sys.path.insert(0, str(REPO))
 
 from eval.eval_search import make_query  # noqa: E402
 
+from bench.measure import percentile  # noqa: E402
 from sixfold.library import Library  # noqa: E402
 from sixfold.library.store import library_file  # noqa: E402
 from sixfold.model import LANGUAGES  # noqa: E402
@@ -43,11 +44,6 @@ Query = tuple[str, str, list[str]]  # (language, text, its terms)
 Runner = Callable[[Query], object]
 GOAL_P99_MS = 50.0
 GOAL_RATIO = 2.0
-
-
-def percentile(values: Sequence[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def sample_queries(library: Library, count: int, seed: int) -> list[Query]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import tracemalloc
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,6 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from eval.corpus import DEFAULT_CORPUS, iter_akn  # noqa: E402
 
+from bench.measure import peak_alloc_bytes, percentile  # noqa: E402
 from sixfold.errors import SixfoldError  # noqa: E402
 from sixfold.model import LANGUAGES, Document  # noqa: E402
 from sixfold.readers.akn import read_akn  # noqa: E402
@@ -47,10 +47,6 @@ def load(root: Path, sample: int, seed: int, lang: str) -> list[Document]:
     return docs
 
 
-def percentile(ms: list[float], q: float) -> float:
-    return ms[min(len(ms) - 1, int(len(ms) * q))]
-
-
 def time_each(
     docs: list[Document], model: Model, baseline: dict[str, list[str]]
 ) -> tuple[list[float], list[float]]:
@@ -65,13 +61,9 @@ def time_each(
     return own, base
 
 
-def peak_alloc_mib(docs: list[Document], model: Model) -> float:
-    tracemalloc.start()
+def predict_all(docs: list[Document], model: Model) -> None:
     for doc in docs:
         model.predict(doc, 10)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return peak / 2**20
 
 
 def main() -> None:
@@ -108,10 +100,11 @@ def main() -> None:
         rate = len(docs) / sum(own)
         base_rate = len(docs) / sum(base)
         verdict = "PASS" if rate >= GOAL_DOCS_S else "FAIL"
+        peak = peak_alloc_bytes(predict_all, docs, model)
         print(
             f"{lang:<6}{len(docs):>5}{rate:>11.0f}{percentile(ms, 0.5):>8.2f}"
             f"{percentile(ms, 0.95):>8.2f}{percentile(ms, 0.99):>8.2f}{base_rate:>13.0f}"
-            f"{sum(own) / sum(base):>7.0f}{peak_alloc_mib(docs, model):>10.1f}{len(docs) / wall:>13.0f}  {GOAL_DOCS_S:>4.0f}  {verdict}"
+            f"{sum(own) / sum(base):>7.0f}{peak / 2**20:>10.1f}{len(docs) / wall:>13.0f}  {GOAL_DOCS_S:>4.0f}  {verdict}"
         )
     if args.train:
         started = time.perf_counter()

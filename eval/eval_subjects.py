@@ -87,8 +87,8 @@ def load(args: argparse.Namespace, vocabulary: Vocabulary) -> tuple[list[Example
     if args.cache and args.cache.exists():
         train, test = pickle.loads(args.cache.read_bytes())
         return train, test
-    train = read_examples([args.corpus / s for s in args.train], vocabulary)
-    test = read_examples([args.corpus / s for s in args.test], vocabulary)
+    train = read_examples([args.corpus / s for s in args.train], vocabulary, keep_text=True)
+    test = read_examples([args.corpus / s for s in args.test], vocabulary, keep_text=True)
     if args.cache:
         args.cache.write_bytes(pickle.dumps((train, test)))
     return train, test
@@ -128,10 +128,9 @@ def run_baselines(
     systems: dict[str, dict[str, tuple[list[str], list[str]]]] = {}
     print(f"\nAnnif {', '.join(BACKENDS)}: train s | index s (docs/s incl. model load)")
     for lang, run in runs.items():
-        docs = sum(ex.features.lang == lang for ex in test)
+        ids = {doc_id(ex) for ex in test if ex.features.lang == lang}
         cells = []
         for backend, ranked in run.ranked.items():
-            ids = {doc_id(ex) for ex in test if ex.features.lang == lang}
             threshold, chosen = annif_chosen(ranked, test, ids)
             for key, found in ranked.items():
                 systems.setdefault(f"annif {backend}", {})[key] = (
@@ -141,7 +140,7 @@ def run_baselines(
             seconds = run.index_seconds[backend] + run.segment_seconds
             cells.append(
                 f"{backend} {run.train_seconds.get(backend, 0):.0f} | {seconds:.1f} "
-                f"({docs / seconds:.0f}/s) thr {threshold:.3f}"
+                f"({len(ids) / seconds:.0f}/s) thr {threshold:.3f}"
             )
         print(f"{lang}: " + "; ".join(cells))
     return systems

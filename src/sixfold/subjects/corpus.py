@@ -36,7 +36,7 @@ class Example:
     session: int
     subjects: tuple[str, ...]
     title: str
-    text: str = ""  # title and citable paragraphs: what other indexers (Annif) are given
+    text: str = ""  # with ``keep_text``: title and citable paragraphs, for other indexers
 
 
 def read_extract(folder: str | Path) -> dict[str, dict[str, Any]]:
@@ -96,15 +96,22 @@ def iter_documents(
                 yield doc
 
 
+def _plain_text(doc: Document) -> str:
+    return "\n".join([doc.title or "", *(text for text, _, _ in citable_texts(doc))])
+
+
 def read_examples(
     folders: Iterable[str | Path],
     vocabulary: Vocabulary,
     langs: set[str] | None = None,
     unknown: Counter[str] | None = None,
     on_read: Callable[[], None] | None = None,
+    keep_text: bool = False,
 ) -> list[Example]:
     """Every resolution with at least one resolvable subject, as a training example;
-    ``on_read`` is called after each document (reading is most of training's time)."""
+    ``on_read`` is called after each document (reading is most of training's time).  With
+    ``keep_text`` each example keeps its plain text (an evaluation gives it to Annif); training
+    needs only the features, and three sessions of text would sit in memory for nothing."""
     folders = list(folders)
     records: dict[str, dict[str, Any]] = {}
     for folder in folders:
@@ -124,7 +131,7 @@ def read_examples(
                     session,
                     tuple(resolved.ids),
                     doc.title or "",
-                    "\n".join([doc.title or "", *(text for text, _, _ in citable_texts(doc))]),
+                    _plain_text(doc) if keep_text else "",
                 )
             )
     return examples
