@@ -25,7 +25,6 @@ FIELDS: tuple[str, ...] = (
     "symbol", "session", "number", "title", "adopted", "issued",
     "agenda_items", "committee", "origin_documents", "meeting",
 )  # fmt: skip
-SET_FIELDS = frozenset({"agenda_items", "origin_documents"})
 METRICS: tuple[str, ...] = (*FIELDS, "paragraph_count", "text_f1", "lead", "footnotes")
 # Acceptance targets; metrics absent here are reported without PASS/FAIL.
 _FIELD_TARGET = 0.99

@@ -422,11 +422,6 @@ def _first(el: _Element, xpath: str) -> _Element | None:
     return next(iter(_all(el, xpath)), None)
 
 
-def _attr(el: _Element, xpath: str, name: str) -> str:
-    node = _first(el, xpath)
-    return normalise(node.get(name) or "") if node is not None else ""
-
-
 def _date(value: str) -> str | None:
     m = _ISO_DATE.match(value)
     return value if m and m.group(1) > "1900" and "00" not in (m.group(2), m.group(3)) else None

@@ -81,10 +81,6 @@ class Suggestion:
     score: float
 
 
-def _cosine_sets(a: frozenset[str], b: frozenset[str]) -> float:
-    return len(a & b) / math.sqrt(len(a) * len(b)) if a and b else 0.0
-
-
 class Model:
     def __init__(
         self,
