@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -27,21 +26,6 @@ from sixfold.library import Library  # noqa: E402
 from sixfold.library.store import library_file  # noqa: E402
 
 DEFAULT_PATHS = [DEFAULT_CORPUS, SHARED / "seeds", SHARED / "corpus" / "pdf"]
-
-
-def table_bytes(file: Path) -> dict[str, int]:
-    """Bytes per table (and its indexes), from SQLite's dbstat, grouped as records and index."""
-    conn = sqlite3.connect(file)
-    try:
-        rows = conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
-    except sqlite3.OperationalError:  # dbstat not compiled in
-        return {}
-    finally:
-        conn.close()
-    groups = {"index (FTS5)": 0, "records": 0}
-    for name, size in rows:
-        groups["index (FTS5)" if name.startswith("paragraph_index") else "records"] += size
-    return groups
 
 
 def main() -> None:
@@ -62,6 +46,7 @@ def main() -> None:
         library.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         stats = library.stats()
         failures = library.failures()
+        index_bytes = library.index.size()
     figures = {
         "paths": [str(p) for p in args.paths],
         "jobs": args.jobs,
@@ -72,10 +57,8 @@ def main() -> None:
         "docs_per_second": round((report.added + report.replaced) / seconds, 1),
         "paragraphs": stats.paragraphs,
         "size_mib": round(stats.size_bytes / 2**20, 1),
-        **{
-            f"{k}_mib": round(v / 2**20, 1)
-            for k, v in table_bytes(library_file(args.library)).items()
-        },
+        "records_mib (SQLite)": round((stats.size_bytes - index_bytes) / 2**20, 1),
+        "index_mib (tantivy)": round(index_bytes / 2**20, 1),
     }
     print(f"ingest of {', '.join(figures['paths'])} into {args.library} with --jobs {args.jobs}")
     for key, value in figures.items():

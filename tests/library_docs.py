@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sixfold.library import Library
-from sixfold.search.analysis import terms
 
 _TEMPLATE = """United Nations\tA/RES/{session}/{n}
 General Assembly\tDistr.: General
@@ -55,8 +54,10 @@ def english_paragraphs_library(path: Path, texts: Sequence[str]) -> Library:
             " VALUES (1, 'x', 'en', '[]', '{}')"
         )
         lib.conn.executemany(
-            "INSERT INTO paragraphs (document_id, position, pid, kind, text, terms)"
-            " VALUES (1, ?, ?, 'other', ?, ?)",
-            [(i, f"p{i}", text, " ".join(terms(text, "en"))) for i, text in enumerate(texts)],
+            "INSERT INTO paragraphs (document_id, position, pid, kind, text)"
+            " VALUES (1, ?, ?, 'other', ?)",
+            [(i, f"p{i}", text) for i, text in enumerate(texts)],
         )
+    lib.index.sync(lib.conn, {})
+    lib.index.close()
     return lib

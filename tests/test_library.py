@@ -28,19 +28,17 @@ def _ingest(library: Path, *paths: Path, jobs: int = 1) -> Library:
 
 
 def _content(library: Path) -> tuple[object, ...]:
-    """Everything a user can observe, independent of row ids and insertion order."""
+    """Everything a user can observe, independent of row ids and insertion order: the records,
+    and which paragraphs the index holds (repeats would show)."""
     conn = sqlite3.connect(library / "sixfold.sqlite")
     files = sorted(conn.execute("SELECT source, sha256, error_kind FROM files"))
     docs = sorted(conn.execute("SELECT symbol, language, record FROM documents"))
-    paras = sorted(
-        conn.execute(
-            "SELECT d.symbol, p.pid, p.text, p.terms FROM paragraphs p"
-            " JOIN documents d ON d.id = p.document_id"
-        )
-    )
-    conn.execute("INSERT INTO paragraph_index (paragraph_index) VALUES ('integrity-check')")
-    indexed = conn.execute("SELECT count(*) FROM paragraph_index WHERE terms MATCH 'subject'")
-    return files, docs, paras, indexed.fetchone()[0]
+    query = "SELECT p.id, d.symbol, p.pid, p.text FROM paragraphs p JOIN documents d ON d.id = p.document_id"
+    paras = {row[0]: row[1:] for row in conn.execute(query)}
+    with Library.open(library) as lib:
+        indexed = sorted(paras.get(i, ("missing", str(i), "")) for i in lib.index.ids())
+        found = len(lib.exact("subject"))
+    return files, docs, sorted(paras.values()), indexed, found
 
 
 def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path: Path) -> None:

@@ -274,7 +274,7 @@ def stats_command(library_path: Path, as_json: bool) -> None:
         _echo_json(asdict(stats))
         return
     click.echo(f"documents   {stats.documents} ({stats.symbols} symbols)")
-    click.echo(f"paragraphs  {stats.paragraphs}")
+    click.echo(f"paragraphs  {stats.paragraphs} ({stats.indexed} in the search index)")
     click.echo("languages   " + ", ".join(f"{k} {v}" for k, v in stats.by_language.items()))
     click.echo("bodies      " + ", ".join(f"{k} {v}" for k, v in stats.by_body.items()))
     click.echo("sessions    " + ", ".join(stats.sessions))

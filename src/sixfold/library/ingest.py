@@ -1,9 +1,10 @@
 """Ingest: sources → parsed records → rows, in parallel, committed in small transactions.
 
 Crash safety comes from the transaction boundary: a source's file row, its document and its
-paragraphs (and so their index entries, by trigger) are written in the same transaction, and a
-source whose content hash is already recorded is skipped.  Killing the process at any moment
-loses at most the uncommitted batch, which the next run simply does again.
+paragraphs (and so their places in the index queue, by trigger) are written in the same
+transaction, and a source whose content hash is already recorded is skipped.  Killing the
+process at any moment loses at most the uncommitted batch, which the next run simply does
+again; the index catches up with the queue at the next sync (:mod:`sixfold.search.index`).
 """
 
 from __future__ import annotations
@@ -21,11 +22,14 @@ from sixfold.errors import SixfoldError
 from sixfold.library.sources import Source
 from sixfold.model import Document
 from sixfold.parse import parse
-from sixfold.search.analysis import terms
+from sixfold.search.index import Analysis, ParagraphIndex, analyse
 
 # Sources per transaction: small enough that a crash loses little, large enough to be fast.
 BATCH = 64
-ParagraphRow = tuple[int, str, str, str | None, str | None, str, str]
+# Transactions per index commit: each commit writes a segment, and fewer segments search
+# faster; what is not yet committed stays queued, so a crash loses nothing.
+COMMIT_EVERY = 64
+ParagraphRow = tuple[int, str, str, str | None, str | None, str]
 CitationRow = tuple[str, str, str | None, str | None, str | None, int, int]
 
 
@@ -37,6 +41,7 @@ class Parsed:
     sha256: str
     document: Document | None = None
     paragraphs: list[ParagraphRow] = field(default_factory=list)
+    analysis: list[Analysis] = field(default_factory=list)  # one per paragraph row
     citations: list[CitationRow] = field(default_factory=list)
     error_kind: str | None = None
     error_message: str | None = None
@@ -73,6 +78,7 @@ def parse_source(source: Source) -> Parsed:
     document.source.path = source.name
     parsed.document = document
     parsed.paragraphs = paragraph_rows(document)
+    parsed.analysis = [analyse(row[5], document.language) for row in parsed.paragraphs]
     parsed.citations = citation_rows(document)
     return parsed
 
@@ -85,13 +91,9 @@ def content_hash(source: Source) -> str:
 
 
 def paragraph_rows(document: Document) -> list[ParagraphRow]:
-    """(position, pid, kind, number, lead, text, terms) of the body, then of each annex."""
-    lang = document.language
+    """(position, pid, kind, number, lead, text) of the body, then of each annex."""
     paragraphs = list(document.paragraphs) + [p for a in document.annexes for p in a.paragraphs]
-    return [
-        (i, p.id, p.kind, p.number, p.lead, p.text, " ".join(terms(p.text, lang)))
-        for i, p in enumerate(paragraphs)
-    ]
+    return [(i, p.id, p.kind, p.number, p.lead, p.text) for i, p in enumerate(paragraphs)]
 
 
 def citation_rows(document: Document) -> list[CitationRow]:
@@ -112,24 +114,38 @@ def insert_citations(conn: sqlite3.Connection, document_id: int, rows: list[Cita
 
 def ingest_sources(
     conn: sqlite3.Connection,
+    index: ParagraphIndex,
     sources: Iterable[Source],
     *,
     jobs: int | None = None,
     on_progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Ingest every source not yet in the library (by content hash); never raises for a source."""
+    """Ingest every source not yet in the library (by content hash); never raises for a source.
+    The index is synced first (what a crashed run left queued); each batch is pushed to it
+    with the analyses the workers made, and committed every ``COMMIT_EVERY`` batches and at
+    the end."""
+    index.sync(conn, {})
     report = IngestReport()
     known = _Known(conn)
     fresh = (s for s in sources if not _skip(known, s.name, content_hash(s), report, on_progress))
     batch: list[Parsed] = []
+    analysed: dict[tuple[str, int], Analysis] = {}
+    batches = 0
     for parsed in _parse_all(fresh, jobs or os.cpu_count() or 1):
         batch.append(parsed)
+        analysed.update(((parsed.sha256, i), a) for i, a in enumerate(parsed.analysis))
         if len(batch) >= BATCH:
             _commit(conn, batch, known, report)
             batch = []
+            batches += 1
+            index.push(conn, analysed)
+            analysed.clear()
+            if batches % COMMIT_EVERY == 0:
+                index.commit(conn)
         if on_progress:
             on_progress(report)
     _commit(conn, batch, known, report)
+    index.sync(conn, analysed)
     if on_progress:
         on_progress(report)
     return report
@@ -247,8 +263,8 @@ def _insert_document(conn: sqlite3.Connection, parsed: Parsed) -> int:
     document_id = cursor.lastrowid
     assert document_id is not None
     conn.executemany(
-        "INSERT INTO paragraphs (document_id, position, pid, kind, number, lead, text, terms)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO paragraphs (document_id, position, pid, kind, number, lead, text)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(document_id, *row) for row in parsed.paragraphs],
     )
     insert_citations(conn, document_id, parsed.citations)

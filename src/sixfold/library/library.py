@@ -19,8 +19,9 @@ from sixfold.library.ingest import IngestReport, citation_rows, ingest_sources, 
 from sixfold.library.sources import iter_sources
 from sixfold.library.store import connect, get_meta, library_file, set_meta
 from sixfold.model import LANGUAGES, Document
-from sixfold.search.analysis import analysis_version, terms
+from sixfold.search.analysis import analysis_version
 from sixfold.search.engine import NO_FILTERS, Filters, Group, Hit, exact, group_identical, search
+from sixfold.search.index import INDEX_DIR, ParagraphIndex
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Stats:
     paragraphs: int
     symbols: int
     failed_files: int
+    indexed: int  # paragraphs in the full-text index: all of them unless an ingest is running
     by_language: dict[str, int] = field(default_factory=dict)
     by_body: dict[str, int] = field(default_factory=dict)
     sessions: list[str] = field(default_factory=list)
@@ -36,23 +38,48 @@ class Stats:
 
 
 class Library:
-    """A library directory holding one SQLite file (see :mod:`sixfold.library.store`)."""
+    """A library directory: one SQLite file, the records (see :mod:`sixfold.library.store`),
+    and the full-text index derived from them (see :mod:`sixfold.search.index`)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, index: ParagraphIndex) -> None:
         self.path = path
         self.conn = conn
+        self.index = index
+        # Read once: a search should not pay a query for it (and a reindex resets it).
+        self._stale = get_meta(conn, "analysis_version") != str(analysis_version())
 
     @classmethod
     def open(cls, path: str | Path = ".", *, create: bool = False) -> Library:
+        """Open (with ``create``, make) a library.  An index missing or behind its records
+        (a crashed ingest) is brought up to date here, unless an ingest is running."""
         conn = connect(path, create=create)
         if get_meta(conn, "analysis_version") is None:
             with conn:
                 set_meta(conn, "analysis_version", str(analysis_version()))
-        return cls(Path(path), conn)
+        directory = library_file(path).parent / INDEX_DIR
+        try:
+            index = ParagraphIndex(directory, create=False)
+        except FileNotFoundError:
+            index = ParagraphIndex(directory, create=True)
+            with conn:
+                conn.execute("INSERT OR IGNORE INTO index_queue SELECT id FROM paragraphs")
+        library = cls(Path(path), conn, index)
+        library._catch_up()
+        return library
+
+    def _catch_up(self) -> None:
+        if self.conn.execute("SELECT 1 FROM index_queue LIMIT 1").fetchone() is None:
+            return
+        try:
+            self.index.sync(self.conn, {})
+        except UsageError:  # an ingest holds the index; it syncs as it goes
+            return
+        finally:
+            self.index.close()
 
     def _check_index(self) -> None:
         """Terms made by another analysis would silently miss: refuse until reindexed."""
-        if get_meta(self.conn, "analysis_version") != str(analysis_version()):
+        if self._stale:
             raise UsageError(f"the library at {self.path} needs `sixfold reindex`")
 
     def close(self) -> None:
@@ -72,7 +99,12 @@ class Library:
         on_progress: Callable[[IngestReport], None] | None = None,
     ) -> IngestReport:
         """Add files, folders and zip archives; already ingested content is skipped."""
-        return ingest_sources(self.conn, iter_sources(paths), jobs=jobs, on_progress=on_progress)
+        try:
+            return ingest_sources(
+                self.conn, self.index, iter_sources(paths), jobs=jobs, on_progress=on_progress
+            )
+        finally:
+            self.index.close()
 
     def failures(self) -> list[tuple[str, str, str]]:
         """(source, error kind, message) of every file that could not be ingested."""
@@ -84,13 +116,13 @@ class Library:
 
     def search(self, query: str, filters: Filters = NO_FILTERS, *, limit: int = 10) -> list[Hit]:
         self._check_index()
-        return search(self.conn, query, filters, limit=limit)
+        return search(self.conn, self.index, query, filters, limit=limit)
 
     def exact(
         self, wording: str, filters: Filters = NO_FILTERS, *, limit: int | None = None
     ) -> list[Hit]:
         self._check_index()
-        return exact(self.conn, wording, filters, limit=limit)
+        return exact(self.conn, self.index, wording, filters, limit=limit)
 
     def exact_grouped(self, wording: str, filters: Filters = NO_FILTERS) -> list[Group]:
         return group_identical(self.exact(wording, filters))
@@ -146,13 +178,14 @@ class Library:
             documents=one("SELECT count(*) FROM documents").fetchone()[0],
             paragraphs=one("SELECT count(*) FROM paragraphs").fetchone()[0],
             symbols=one("SELECT count(DISTINCT symbol) FROM documents").fetchone()[0],
+            indexed=self.index.indexed(),
             failed_files=one("SELECT count(*) FROM files WHERE error_kind IS NOT NULL").fetchone()[
                 0
             ],
             by_language={lang: by_language[lang] for lang in LANGUAGES if lang in by_language},
             by_body=dict(one("SELECT coalesce(body, '?'), count(*) FROM documents GROUP BY 1")),
             sessions=sorted(sessions, key=lambda s: (not s.isdigit(), s.zfill(4))),
-            size_bytes=_size(library_file(self.path)),
+            size_bytes=_size(library_file(self.path)) + self.index.size(),
         )
 
     def cites(self, symbol: str) -> list[graph.Edge]:
@@ -172,24 +205,21 @@ class Library:
         return graph.edges(self.conn)
 
     def reindex(self) -> int:
-        """Recompute what is derived from the records: every paragraph's terms with the current
-        analysis, the full-text index, and the citations."""
-        rows = self.conn.execute(
-            "SELECT p.id, p.text, d.language FROM paragraphs p JOIN documents d"
-            " ON d.id = p.document_id"
-        ).fetchall()
+        """Recompute what is derived from the records: the full-text index, with the current
+        analysis, and the citations."""
         with self.conn:
-            self.conn.executemany(
-                "UPDATE paragraphs SET terms = ? WHERE id = ?",
-                ((" ".join(terms(text, lang)), pid) for pid, text, lang in rows),
-            )
-            self.conn.execute("INSERT INTO paragraph_index (paragraph_index) VALUES ('rebuild')")
             self.conn.execute("DELETE FROM citations")
             for document_id, record in self.conn.execute("SELECT id, record FROM documents"):
                 document = Document.from_dict(json.loads(record))
                 insert_citations(self.conn, document_id, citation_rows(document))
+        try:
+            count = self.index.rebuild(self.conn)
+        finally:
+            self.index.close()
+        with self.conn:
             set_meta(self.conn, "analysis_version", str(analysis_version()))
-        return len(rows)
+        self._stale = False
+        return count
 
 
 def _size(file: Path) -> int:

@@ -1,11 +1,10 @@
-"""The library on disk: one SQLite file, the source of truth, with its full-text index inside.
+"""The library on disk: one SQLite file, the source of truth, beside its full-text index.
 
-Why SQLite with FTS5: it ships with Python (nothing to install or start), any SQLite tool reads
-it, and the index lives in the same transactions as the records, so a crash at any moment
-leaves records and index consistent (see docs/library.md for the measurements behind the
-choice).  The index is external-content FTS5 over ``paragraphs.terms``, kept in step by
-triggers; ``terms`` is derived from ``text`` by :mod:`sixfold.search.analysis` and rebuilt by
-:func:`reindex`.
+Why SQLite for the records: it ships with Python (nothing to install or start), any SQLite tool
+reads it, and its transactions make each ingest batch all-or-nothing.  The full-text index
+(:mod:`sixfold.search.index`, directory ``index/``) is derived: every insert or delete of a
+paragraph queues the paragraph's id in ``index_queue`` by trigger, in the same transaction, and
+the index applies and clears the queue after its own commit.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from pathlib import Path
 from sixfold.errors import UsageError
 
 LIBRARY_FILE = "sixfold.sqlite"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -53,8 +52,7 @@ CREATE TABLE IF NOT EXISTS paragraphs (
     kind TEXT NOT NULL,
     number TEXT,
     lead TEXT,
-    text TEXT NOT NULL,
-    terms TEXT NOT NULL           -- index terms, space-separated (derived from text)
+    text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs (document_id, position);
 CREATE TABLE IF NOT EXISTS citations (
@@ -69,15 +67,13 @@ CREATE TABLE IF NOT EXISTS citations (
 );
 CREATE INDEX IF NOT EXISTS citations_document ON citations (document_id);
 CREATE INDEX IF NOT EXISTS citations_target ON citations (target);
-CREATE VIRTUAL TABLE IF NOT EXISTS paragraph_index USING fts5 (
-    terms, content='paragraphs', content_rowid='id',
-    tokenize="unicode61 remove_diacritics 0 categories 'L* N* Co M*'"
-);
+-- Paragraph ids whose index entry is to be (re)made or removed: see sixfold.search.index.
+CREATE TABLE IF NOT EXISTS index_queue (paragraph_id INTEGER PRIMARY KEY);
 CREATE TRIGGER IF NOT EXISTS paragraphs_ai AFTER INSERT ON paragraphs BEGIN
-    INSERT INTO paragraph_index (rowid, terms) VALUES (new.id, new.terms);
+    INSERT OR IGNORE INTO index_queue VALUES (new.id);
 END;
 CREATE TRIGGER IF NOT EXISTS paragraphs_ad AFTER DELETE ON paragraphs BEGIN
-    INSERT INTO paragraph_index (paragraph_index, rowid, terms) VALUES ('delete', old.id, old.terms);
+    INSERT OR IGNORE INTO index_queue VALUES (old.id);
 END;
 """
 
@@ -100,6 +96,7 @@ def connect(path: str | Path, *, create: bool) -> sqlite3.Connection:
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
+        _check_version(conn, file)
         with conn:
             conn.executescript(_SCHEMA)
             conn.execute(
@@ -108,6 +105,18 @@ def connect(path: str | Path, *, create: bool) -> sqlite3.Connection:
     except sqlite3.DatabaseError as error:
         raise UsageError(f"{file} is not a sixfold library ({error})") from None
     return conn
+
+
+def _check_version(conn: sqlite3.Connection, file: Path) -> None:
+    """Refuse a library of another schema before touching it."""
+    has_meta = conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'meta'").fetchone()[0]
+    version = get_meta(conn, "schema_version") if has_meta else None
+    if version not in (None, str(SCHEMA_VERSION)):
+        conn.close()
+        raise UsageError(
+            f"the library at {file.parent} was made by another version of sixfold (schema"
+            f" {version}); ingest its documents into a new library"
+        )
 
 
 def get_meta(conn: sqlite3.Connection, key: str) -> str | None:

@@ -21,8 +21,8 @@ import functools
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from importlib import resources
+from typing import NamedTuple
 
 import regex
 import Stemmer
@@ -33,9 +33,9 @@ _WORD = regex.compile(r"\p{Han}|[[\p{L}\p{N}]--\p{Han}][[\p{L}\p{M}\p{N}]--\p{Ha
 _CHARACTER = regex.compile(r"[\p{L}\p{N}]\p{M}*")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word of the original text, where it is, and its index term."""
+class Token(NamedTuple):
+    """A word of the original text, where it is, and its index term (a tuple: snippets make
+    one per word of every hit, and a frozen dataclass costs several times more to build)."""
 
     start: int
     end: int
@@ -107,9 +107,20 @@ def tokens(text: str, lang: str | None, *, stem: bool = True) -> Iterator[Token]
             yield Token(match.start(), match.end(), term)
 
 
+def spans(
+    text: str, lang: str | None, wanted: set[str], start: int = 0, end: int | None = None
+) -> Iterator[tuple[int, int]]:
+    """Where the words of ``text[start:end]`` whose terms are in ``wanted`` are: what a snippet
+    marks.  No token is built for the other words (a Chinese snippet has hundreds)."""
+    normalise = _normaliser(lang or "", True)
+    for match in _pattern(lang).finditer(text, start, len(text) if end is None else end):
+        if normalise(match.group()) in wanted:
+            yield match.span()
+
+
 def _words(text: str, lang: str | None, stem: bool) -> list[str]:
-    """The terms of :func:`tokens` without their offsets: searching re-ranks candidates by
-    folding them, so this path skips building a token per word."""
+    """The terms of :func:`tokens` without their offsets: ingest analyses every paragraph
+    twice, so this path skips building a token per word."""
     normalise = _normaliser(lang or "", stem)
     return [term for term in map(normalise, _pattern(lang).findall(text)) if term]
 
@@ -119,8 +130,13 @@ def terms(text: str, lang: str | None) -> list[str]:
     return _words(text, lang, stem=True)
 
 
+def words(text: str, lang: str | None) -> list[str]:
+    """The terms without stemming: a phrase of these is exactly "contains this wording"."""
+    return _words(text, lang, stem=False)
+
+
 def fold(text: str, lang: str | None) -> str:
     """Text reduced to comparable words (no stemming), space-separated; Chinese to its letters
     and digits with no space at all, so that a wording is found whatever the spacing and
     punctuation of the source ("the same consecutive characters")."""
-    return ("" if lang == "zh" else " ").join(_words(text, lang, stem=False))
+    return ("" if lang == "zh" else " ").join(words(text, lang))
