@@ -48,6 +48,10 @@ _DATE_GAP = 25
 # A title runs to the end of its clause; a colon inside quotation marks ("entitled “Shifting
 # the paradigm: ...”") does not end it.
 _TITLE_TEXT = r'(?:[^;:。；：“”«»"]|[“”«»"][^“”«»"]*[“”«»"])*'
+# A quoted title: the nouns inside it ("«Осуществление решений»", "“... decisions of the
+# Conference”") govern only the numbers inside it, not those after it.  Arabic prints its
+# quotation marks the other way round (”...“).
+_QUOTED = regex.compile(r'«[^«»]{0,400}»|[“”][^“”]{0,400}[“”]|"[^"]{0,400}"')
 _KIND_BY_FAMILY = {"resolution": "resolution", "decision": "decision", "record": "meeting record"}
 
 
@@ -190,6 +194,7 @@ class _Noun:
     start: int
     end: int
     kind: str
+    quote: tuple[int, int] | None = None  # the quoted title the noun stands in
 
 
 def _plain_hyphens(text: str) -> str:
@@ -267,8 +272,15 @@ def _numbered(
     table: _Language,
 ) -> list[Citation]:
     """The numbers a noun governs, as citations."""
+    quoted = [m.span() for m in _QUOTED.finditer(folded)]
     nouns = sorted(
-        (_Noun(m.start(), m.end(), kind) for kind, p in table.nouns for m in p.finditer(folded)),
+        (
+            _Noun(
+                m.start(), m.end(), kind, next((q for q in quoted if q[0] < m.start() < q[1]), None)
+            )
+            for kind, p in table.nouns
+            for m in p.finditer(folded)
+        ),
         key=lambda n: n.start,
     )
     if not nouns:
@@ -327,9 +339,12 @@ def _lists(
 
 
 def _nearest(match: regex.Match[str], nouns: list[_Noun], after: bool) -> _Noun | None:
+    """The noun that may govern a number: the nearest, leaving out those in a quoted title the
+    number is not in."""
+    governing = [n for n in nouns if n.quote is None or n.quote[0] < match.start() < n.quote[1]]
     if after:
-        return next((n for n in nouns if n.start >= match.end()), None)
-    return next((n for n in reversed(nouns) if n.end <= match.start()), None)
+        return next((n for n in governing if n.start >= match.end()), None)
+    return next((n for n in reversed(governing) if n.end <= match.start()), None)
 
 
 def _between(masked: str, noun: _Noun, match: regex.Match[str], after: bool) -> str:
