@@ -38,6 +38,7 @@ from sixfold.library.ingest import content_hash  # noqa: E402
 from sixfold.library.sources import iter_sources  # noqa: E402
 from sixfold.model import LANGUAGES  # noqa: E402
 from sixfold.search.analysis import fold, tokens  # noqa: E402
+from sixfold.search.engine import Hit  # noqa: E402
 
 DEFAULT_LIBRARY = REPO / "data" / "library"
 WORDS = (6, 10)
@@ -216,6 +217,13 @@ def sample(
     return picked
 
 
+def holds(hit: Hit, query: str) -> bool:
+    """Whether a result contains the query, judged in the result's own language: a query of
+    digits and symbols alone is searched in all six, and "64/269, 65/289" is in a Chinese
+    paragraph as the same consecutive characters ("64/269、65/289")."""
+    return contains(fold(hit.text, hit.language), fold(query, hit.language), hit.language)
+
+
 def evaluate_query(
     library: Library, folded: dict[int, str], lang: str, source: int, query: str
 ) -> Outcome:
@@ -225,7 +233,7 @@ def evaluate_query(
     start = time.perf_counter()
     hits = library.search(query, limit=3)
     seconds = time.perf_counter() - start
-    top = [(h.paragraph_id, contains(fold(h.text, h.language), needle, lang)) for h in hits]
+    top = [(h.paragraph_id, holds(h, query)) for h in hits]
     exact = library.exact(query)
     exact_ids = {h.paragraph_id for h in exact if h.language == lang}
     return Outcome(
@@ -236,7 +244,7 @@ def evaluate_query(
         top1=bool(hits) and hits[0].paragraph_id == source,
         top3=any(pid == source for pid, _ in top),
         exact_found=source in exact_ids,
-        exact_only_containing=all(contains(fold(h.text, h.language), needle, lang) for h in exact),
+        exact_only_containing=all(holds(h, query) for h in exact),
         exact_complete=containing <= exact_ids,
         containing=len(containing),
         seconds=seconds,
