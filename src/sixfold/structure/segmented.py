@@ -17,12 +17,14 @@ from importlib import resources
 import regex
 
 from sixfold.facts.dates import DateMatch, find_dates
-from sixfold.facts.ordinals import parse_meeting
+from sixfold.facts.ordinals import parse_meeting, parse_meeting_line
 from sixfold.structure.breaks import AFTER_MARK, CONTEXT_CHARS, opens_paragraph
-from sixfold.structure.langdata import StructureData, fold
+from sixfold.structure.langdata import StructureData, fold, structure_data
 from sixfold.structure.leads import lexicon
 
 _BRACKETED = regex.compile(r"\[[^\]]{3,400}\]")
+# The number of a resolution in its masthead ("74/266.", Arabic "٢٦٦/٧٤").
+_RESOLUTION_NUMBER = regex.compile(r"(?<![0-9٠-٩/])[0-9٠-٩]{1,3}\s*/\s*[0-9٠-٩]{1,4}(?![0-9٠-٩/])")
 _AFTER_PUNCT = regex.compile(r"(?<=[,;:，；：،؛])\s*")
 # Where the closing may begin: after a full stop, or after the quotation that ends a last
 # paragraph printed without one ("...titulado “Promoción...” 54a sesión plenaria").  Not after a
@@ -39,6 +41,8 @@ _ARABIC_NUMBER = regex.compile(r"(?<![0-9/.,\-])([0-9]{1,3})\s*(?:\.|-(?!\s*[0-9
 _LAST_MARK = regex.compile(
     rf"[{regex.escape(_PUNCT)}][{regex.escape(_CLOSERS)}]*\s*(?=[^{regex.escape(_PUNCT)}]*$)"
 )
+# The closing (meeting line and date) is at most this long.
+MAX_CLOSING = 200
 # A bracket or quotation left open longer than this is taken as a stray mark, lest it hold back
 # every later paragraph of the preamble.
 MAX_QUOTED = 400
@@ -71,7 +75,7 @@ def split_segmented(text: str, data: StructureData) -> list[str]:
         return [text]
     lines = _split_masthead(text[:formula_at])
     lines.append(formula)
-    body, closing = _split_closing(text[formula_at + len(formula) :], data.lang)
+    body, closing = _split_closing(text[formula_at + len(formula) :], data)
     preamble, operative = _split_operative(body, data)
     labels = _Labels(data.lang)
     for piece in [*_split_preamble(preamble, data), *operative]:
@@ -82,7 +86,24 @@ def split_segmented(text: str, data: StructureData) -> list[str]:
 
 def _find_formula(text: str, data: StructureData) -> tuple[int, str]:
     found = [(text.find(f), f) for f in data.formula if f in text]
-    return min(found) if found else (-1, "")
+    return min(found) if found else _find_bare_formula(text, data)
+
+
+def _find_bare_formula(text: str, data: StructureData) -> tuple[int, str]:
+    """The formula printed without its comma, an operative clause following at once ("The
+    General Assembly Resolves that :", "L’Assemblée générale Adopte la déclaration ...").  Only
+    after the resolution number, since the adoption line names the Assembly too; and never a
+    one-word formula ("大会"), which is a name in many titles."""
+    number = _RESOLUTION_NUMBER.search(text)
+    match = _bare_formula(data.lang).search(text, number.end()) if number else None
+    return (match.start(), match.group()) if match else (-1, "")
+
+
+@functools.cache
+def _bare_formula(lang: str) -> regex.Pattern[str]:
+    names = [name for name in structure_data(lang).formula_names if " " in name]
+    alternatives = "|".join(regex.escape(name) for name in names) or "(?!)"
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?=\s)")
 
 
 def _split_masthead(head: str) -> list[str]:
@@ -93,20 +114,44 @@ def _split_masthead(head: str) -> list[str]:
     return [head[: match.start()], match.group(0), head[match.end() :]]
 
 
-def _split_closing(body: str, lang: str) -> tuple[str, list[str]]:
+def _split_closing(body: str, data: StructureData) -> tuple[str, list[str]]:
     """The closing is what follows the last full stop (or closing quotation mark) when it holds
-    a meeting line, with or without the adoption date before or after it."""
+    a meeting line, with or without the adoption date before or after it; or, when annexes
+    follow the resolution, what stands between a full stop and the first annex heading.  The
+    annexes go after the closing, their heading on a line of its own (a short annex would
+    otherwise be taken into the closing)."""
+    annexed = _split_annexed(body, data)
+    if annexed is not None:
+        return annexed
     for stop in reversed([m.end() for m in _CLOSING_AFTER.finditer(body)]):
         rest = body[stop:].strip()
         if not rest:
             continue
-        dates = find_dates(rest, lang)
-        pieces = [rest[a:b].strip() for a, b in _cut_at_dates(rest, dates)]
-        if any(parse_meeting(piece, lang) for piece in pieces):
-            return body[:stop], [p for p in pieces if p]
-        if len(rest) > 200:
+        pieces = _closing_pieces(rest, data.lang)
+        if any(parse_meeting(piece, data.lang) for piece in pieces):
+            return body[:stop], pieces
+        if len(rest) > MAX_CLOSING:
             break
     return body, []
+
+
+def _split_annexed(body: str, data: StructureData) -> tuple[str, list[str]] | None:
+    """Body, then closing and annexes, when a closing (a meeting line and dates, nothing else)
+    ends right before an annex heading."""
+    for heading in data.annex_opening.finditer(body):
+        before = body[max(0, heading.start() - MAX_CLOSING) : heading.start()]
+        for stop in [m.end() for m in _CLOSING_AFTER.finditer(before)]:
+            closing = before[stop:]
+            if parse_meeting_line(closing, data.lang):
+                annex = body[heading.end() :].strip()
+                cut = heading.start() - len(closing)
+                return body[:cut], [*_closing_pieces(closing, data.lang), heading.group(), annex]
+    return None
+
+
+def _closing_pieces(text: str, lang: str) -> list[str]:
+    pieces = [text[a:b].strip() for a, b in _cut_at_dates(text, find_dates(text, lang))]
+    return [piece for piece in pieces if piece]
 
 
 def _cut_at_dates(text: str, dates: list[DateMatch]) -> list[tuple[int, int]]:
