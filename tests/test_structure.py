@@ -146,3 +146,33 @@ def test_short_segmented_resolution_without_subject_header() -> None:
     doc = parse_text(text)
     assert (doc.symbol, doc.adopted, doc.meeting) == ("A/RES/74/196", "2019-12-18", "51")
     assert len(doc.paragraphs) == 3
+
+
+def test_special_session_named_by_its_ordinal_only() -> None:
+    """A masthead that gives a special session as "Thirty-second session": the number S-32/1
+    says which series it belongs to."""
+    text = (
+        "A/RES/S-32/1\nGeneral Assembly\nDistr.: General\n7 June 2021\nThirty-second session\n\n"
+        "Resolution adopted by the General Assembly on 2 June 2021\n\n"
+        "S-32/1. Our common commitment\n\nThe General Assembly,\n\n"
+        "Adopts the political declaration annexed to the present resolution.\n\n"
+        "1st plenary meeting\n2 June 2021\n"
+    )
+    doc = parse_text(text)
+    assert (doc.session, doc.number) == ("S-32", "S-32/1")
+
+
+def test_numbered_annex_paragraph_after_the_closing_is_not_masthead() -> None:
+    """An annex printed without its heading follows the meeting line in an ODS export; its
+    numbered paragraphs may name a session, which is not the masthead's."""
+    text = (
+        "[DU1]Resolution adopted by the General Assembly on 8 June 2021\n"
+        "75/284.\tPolitical declaration\n\n\n\tThe General Assembly,\n"
+        "\tAdopts the political declaration annexed to the present resolution.\n\n"
+        "8 June 2021\n74th plenary meeting\n\tPolitical declaration\n"
+        "\t1.\tDecide to convene a high-level meeting at the eightieth session;\n"
+        "United NationsA/RES/75/284General AssemblyDistr.: General\n"
+        "10 June 2021Seventy-fifth session\nAgenda item 10\n"
+    )
+    doc = parse_text(text)
+    assert (doc.session, doc.meeting, doc.issued) == ("75", "74", "2021-06-10")

@@ -302,7 +302,9 @@ def _split_tail(
             _claim_closing_date(body, data, masthead)
             continue
         if state == "closing":
-            if not classify_closing(line, data.lang, masthead):
+            # A numbered paragraph here is an annex's whose heading is missing, not masthead.
+            numbered = data.operative_number.match(line) or data.sub_item.match(line)
+            if not classify_closing(line, data.lang, masthead) and not numbered:
                 classify_top(line, data.lang, masthead)
             continue
         body.append(line)
@@ -397,6 +399,16 @@ def _title(title: str | None, lang: str) -> str | None:
     return _HAN_SPACE.sub("", title) if title and lang == "zh" else title
 
 
+def _session(printed: str | None, number: str | None) -> str | None:
+    """The session printed in the masthead, else the number's.  The number also tells a special
+    or emergency special session whose masthead gives only its ordinal ("第三十二届会议" for
+    S-32, number "S-32/1")."""
+    series = number.split("/")[0] if number else None
+    if printed and series and series != printed and series.endswith(f"-{printed}"):
+        return series
+    return printed or series
+
+
 def _document(
     masthead: Masthead,
     lang: str,
@@ -413,7 +425,7 @@ def _document(
     body = masthead.body or next(
         (code for prefix, code in _BODY_BY_PREFIX if symbol and symbol.startswith(prefix)), None
     )
-    session = masthead.session or (number.split("/")[0] if number and resolution else None)
+    session = _session(masthead.session, number if resolution else None)
     warnings = [] if symbol else ["no document symbol in the text"]
     doc_type = "resolution" if resolution else "letter" if masthead.letter_title else "other"
     referenced = {m for p in paragraphs for m in p.footnotes}
