@@ -209,6 +209,30 @@ CASES = [
             "刑事法庭余留机制经费(美元)",
         ],
     ),
+    (  # sections numbering their paragraphs from 1: a label, a title, then the section's text
+        "en",
+        "75/247. Review of oversight The General Assembly , I Activities of the Office "
+        "Recalling its resolution 48/218 B , 1. Takes note of the report ; 2. Welcomes the "
+        "efforts of the Office ; II Activities of the Committee Having considered the report , "
+        "1. Notes with appreciation the work of the Committee ; 2. Invites the Committee to "
+        "continue . 41st plenary meeting 31 December 2020",
+        [
+            "75/247. Review of oversight",
+            "The General Assembly,",
+            "I",
+            "Activities of the Office",
+            "Recalling its resolution 48/218 B,",
+            "1. Takes note of the report;",
+            "2. Welcomes the efforts of the Office;",
+            "II",
+            "Activities of the Committee",
+            "Having considered the report,",
+            "1. Notes with appreciation the work of the Committee;",
+            "2. Invites the Committee to continue.",
+            "41st plenary meeting",
+            "31 December 2020",
+        ],
+    ),
     (  # Russian leads go on inside a paragraph too: the words after them tell
         "ru",
         "77/7. Название Генеральная Ассамблея , ссылаясь на свою резолюцию 76/1 , "

@@ -4,7 +4,9 @@ The layout is gone; what remains is the language.  The masthead runs up to the e
 ("大会，"); operative paragraphs are numbered 1, 2, 3... in order; a preambular paragraph begins
 where a clause mark is followed by words that more often opened a paragraph there than went on
 inside one (structure/breaks.py); a heading is what follows the last punctuation mark of a
-paragraph (headings end without one); the closing (date and meeting) follows the last full stop.
+paragraph (headings end without one); the closing (date and meeting) follows the last full stop
+or precedes the first annex.  A resolution in sections ("I", "II"...) numbers the operative
+paragraphs of each section from 1: it is cut into sections first.
 """
 
 from __future__ import annotations
@@ -76,12 +78,98 @@ def split_segmented(text: str, data: StructureData) -> list[str]:
     lines = _split_masthead(text[:formula_at])
     lines.append(formula)
     body, closing = _split_closing(text[formula_at + len(formula) :], data)
-    preamble, operative = _split_operative(body, data)
     labels = _Labels(data.lang)
-    for piece in [*_split_preamble(preamble, data), *operative]:
-        lines.extend(_cut_headings(piece, data.lang, labels))
+    common, sections = _split_sections(body, data, labels)
+    lines.extend(_paragraph_lines(common, data, labels))
+    for label, section in sections:
+        lines.append(label)
+        lines.extend(_paragraph_lines(section, data, labels, titled=True))
     lines.extend(closing)
     return [line for line in lines if line.strip()]
+
+
+def _paragraph_lines(
+    body: str, data: StructureData, labels: _Labels, *, titled: bool = False
+) -> list[str]:
+    """Preambular and operative paragraphs with the headings between them; a section opens
+    with its title (``titled``)."""
+    preamble, operative = _split_operative(body, data)
+    lines: list[str] = []
+    if titled:
+        title, preamble = _cut_title(preamble, data)
+        lines.append(title)
+    for piece in [*_split_preamble(preamble, data), *operative]:
+        lines.extend(_cut_headings(piece, data.lang, labels))
+    return lines
+
+
+def _split_sections(
+    body: str, data: StructureData, labels: _Labels
+) -> tuple[str, list[tuple[str, str]]]:
+    """A resolution in numbered sections ("I Activities of the Office ... 1. Welcomes ...;
+    II Activities of the Committee ... 1. Notes ..."), each numbering its operative paragraphs
+    from 1: the text before the first section, then (label, text) per section.  Taken only
+    when a second section follows and its numbering starts again, since "I" or "一" may open
+    other words."""
+    starts = _section_starts(body, labels.series)
+    if len(starts) < 2:
+        return body, []
+    first, second = body[starts[0][2] : starts[1][1]], body[starts[1][2] :]
+    if not _restarts(first, second, data):
+        return body, []
+    labels.used = len(starts)
+    bounds = [*(start for _, start, _ in starts[1:]), len(body)]
+    sections = [
+        (label, body[end:bound].strip())
+        for (label, _, end), bound in zip(starts, bounds, strict=True)
+    ]
+    return body[: starts[0][1]], sections
+
+
+def _section_starts(body: str, series: list[str]) -> list[tuple[str, int, int]]:
+    """(label, start, end) of the section labels in order: the first after the formula or a
+    clause mark, the others after the end of a paragraph."""
+    starts: list[tuple[str, int, int]] = []
+    for label in series:
+        match = _label_pattern(label, bool(starts)).search(body, starts[-1][2] if starts else 0)
+        if match is None:
+            break
+        starts.append((label, match.start(), match.end()))
+    return starts
+
+
+@functools.cache
+def _label_pattern(label: str, later: bool) -> regex.Pattern[str]:
+    after = rf"(?<=[{_ENDS}][{_CLOSERS_CLASS}]*\s*)" if later else r"(?:^\s*|(?<=[,;:，；：،؛]\s*))"
+    return regex.compile(rf"{after}{regex.escape(label)}(?=\s|{_GLUED_TITLE.pattern})")
+
+
+def _restarts(first: str, second: str, data: StructureData) -> bool:
+    """Whether the operative numbering goes back in the second section (to 1, as a rule)."""
+    numbers = [_operative_numbers(text, data) for text in (first, second)]
+    return bool(numbers[0] and numbers[1]) and numbers[1][0] < max(numbers[0])
+
+
+def _operative_numbers(text: str, data: StructureData) -> list[int]:
+    pattern = _ARABIC_NUMBER if data.lang == "ar" else _NUMBER
+    return [
+        int(match.group(1)) for match in pattern.finditer(text) if _can_open(text, match, data.lang)
+    ]
+
+
+def _cut_title(preamble: str, data: StructureData) -> tuple[str, str]:
+    """A section's title and its preamble: the title ends without punctuation where the first
+    preambular paragraph opens (a capital in the cased languages)."""
+    cased = data.lang in _CAPITAL_PARAGRAPHS
+    words = regex.finditer(r"(?<=\s)\S" if data.lang != "zh" else r"(?<=\p{Han})\p{Han}", preamble)
+    for word in words:
+        at = word.start()
+        if at > MAX_HEADING:
+            break
+        rest = preamble[at : at + CONTEXT_CHARS]
+        if (not cased or rest[:1].isupper()) and opens_paragraph(rest, data.lang):
+            return preamble[:at].strip(), preamble[at:].strip()
+    return preamble.strip(), ""
 
 
 def _find_formula(text: str, data: StructureData) -> tuple[int, str]:
