@@ -277,10 +277,21 @@ def p_blocks(el: etree._Element, kind: str, num: str | None, annex: bool) -> lis
 
 
 def read_preface(el: etree._Element, annex: bool) -> list[Block]:
+    """The number and title; then the letter of a part adopted on its own ("B", with the
+    footnote that renames the first part "A"), printed on a line of its own below the title."""
     number = fold(el.findtext(f".//{NS}docNumber") or "")
     title_el = el.find(f".//{NS}docTitle")
     title = fold(string(title_el)) if title_el is not None else ""
-    return [Block("title", [title], number or None, annex=annex)] if number or title else []
+    blocks = [Block("title", [title], number or None, annex=annex)] if number or title else []
+    for letter in list(el.iter(f"{NS}docNumber"))[1:]:
+        parts: list[Part] = [fold(string(letter))]
+        for sibling in letter.itersiblings():
+            if tag(sibling) != "authorialNote":
+                break
+            parts.append(Note(sibling.get("marker") or "", fold(string(sibling))))
+        if parts[0]:
+            blocks.append(Block("heading", parts, annex=annex))
+    return blocks
 
 
 def read_preamble(el: etree._Element, annex: bool) -> list[Block]:
@@ -366,10 +377,15 @@ def read_list(el: etree._Element, num: str | None, annex: bool) -> list[Block]:
 
 
 def read_conclusions(el: etree._Element, annex: bool) -> list[Block]:
+    """The meeting and date lines; the emergency special sessions mark the meeting up as an
+    event's ``location`` instead of an ``inline`` ("10th plenary meeting", ES-11)."""
     blocks: list[Block] = []
-    for node in el.iter(f"{NS}inline", f"{NS}docDate"):
+    for node in el.iter(f"{NS}inline", f"{NS}location", f"{NS}docDate"):
         text = fold(string(node))
-        if text and (tag(node) == "docDate" or node.get("name") == "adoptionMeeting"):
+        meeting = node.get("name") == "adoptionMeeting" or (
+            tag(node) == "location" and node.get("refersTo") == "#adoptionMeeting"
+        )
+        if text and (tag(node) == "docDate" or meeting):
             blocks.append(Block("date" if tag(node) == "docDate" else "meeting", [text]))
     return blocks
 

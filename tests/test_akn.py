@@ -288,3 +288,11 @@ def test_sweep_agrees_with_data_extract(corpus: Path) -> None:
     assert len(unreadable) <= 10
     assert sum(hits.values()) / sum(totals.values()) >= 0.99
     assert all(hits[f] / totals[f] >= 0.98 for f in totals)
+
+
+def test_emergency_special_session(corpus: Path) -> None:
+    """The cover page gives an emergency special session as value "11"; the session is ES-11,
+    not the eleventh regular session."""
+    archive = zipfile.ZipFile(corpus / "akn-ga/ES-11session/English.zip")
+    doc = read_akn(archive.read("A_RES_ES-11_3-2205216E.xml"), "A_RES_ES-11_3-2205216E.xml")
+    assert (doc.session, doc.number, doc.meeting) == ("ES-11", "ES-11/3", "10")

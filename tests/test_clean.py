@@ -242,6 +242,14 @@ def test_furniture_becomes_a_page_break() -> None:
             [("1", "See A/60/633."), ("2", "Ibid.")],
             ["16 December 2010", PB],
         ),
+        # Line layout: the issue date an ODS export prints below its footnotes opens with the
+        # next footnote's number, but is a date, not a footnote.
+        (
+            ["1 See A/60/633.", "2 Ibid.", "3 December 2021Seventy-sixth session"],
+            False,
+            [("1", "See A/60/633."), ("2", "Ibid.")],
+            [PB, "3 December 2021Seventy-sixth session"],
+        ),
     ],
 )
 def test_split_footnote_lines(

@@ -42,6 +42,8 @@ def test_resolution_number(fields: dict[str, object], expected: str | None) -> N
     [
         ("A", "A"), ("## B", "B"), ("**C**", "C"), ("A new title", None), ("I", None), ("", None),
         ("ألف", "A"), ("## باء", "B"), ("В", "B"), ("ألف - جدول المرتبات", None),
+        # A part adopted on its own carries a footnote reference, a token or glued digits.
+        ("B\ue0001\ue001", "B"), ("B1", "B"), ("باء(2)", "B"), ("B12 items", None),
     ],
 )  # fmt: skip
 def test_part_letter(line: str, expected: str | None) -> None:
@@ -66,6 +68,19 @@ def test_part_letter(line: str, expected: str | None) -> None:
             ("United Nations common system", ["A", "B"], None),
         ),
         ("Plan A for the future", ["No second part."], ("Plan A for the future", [], None)),
+        # A part adopted on its own: its letter ends the title, in any script, or is all of it.
+        (
+            "Financing of the Operation B",
+            ["No second part."],
+            ("Financing of the Operation", ["B"], None),
+        ),
+        ("与2021年方案预算有关的特别专题B", [], ("与2021年方案预算有关的特别专题", ["B"], None)),
+        ("جيم", [], (None, ["C"], None)),
+        (
+            "النظام الموحد ألف",
+            ["... الطلب . باء إن الجمعية العامة"],
+            ("النظام الموحد", ["A", "B"], None),
+        ),
     ],
 )
 def test_title_part(
@@ -110,6 +125,8 @@ def test_unglue_number(lang: str, line: str, expected: list[str]) -> None:
         ("Nations UniesA/RES/77/261Assemblée généraleDistr. générale", True),
         ("United Nations", False),
         ("The Office of the United Nations High Commissioner for Refugees", False),
+        ("联合国A/RES/76/35大会Distr.: General", True),
+        ("United Nations Distr.: General A/RES/1", False),
     ],
 )
 def test_is_glued_masthead(line: str, expected: bool) -> None:
@@ -145,3 +162,15 @@ def test_issue_date_after_distribution(
     for line in lines:
         classify_top(line, lang, masthead)
     assert (masthead.adopted, masthead.issued) == expected
+
+
+def test_symbol_cited_in_a_masthead_line_is_not_the_documents() -> None:
+    """An agenda item named after a letter cites its symbol beside "United Nations": that is
+    not the glued masthead of an export, and the symbol is not the document's."""
+    masthead = Masthead()
+    line = (
+        "Letter dated 28 February 2014 from the Permanent Representative of Ukraine to the "
+        "United Nations addressed to the President of the Security Council (S/2014/136)"
+    )
+    classify_top(line, "en", masthead)
+    assert masthead.symbol is None

@@ -118,3 +118,20 @@ def test_bad_xml_gives_none() -> None:
     assert render(b"<not-akn/>", Document(), "ods", 0) is None
     with pytest.raises(ValueError):
         render(b"<not-akn/>", Document(), "docx", 0)
+
+
+@pytest.mark.parametrize("form", FORMS)
+def test_meeting_and_part_letter_are_printed(form: str) -> None:
+    """What the printed documents show and the XML marks up in less common ways: the meeting
+    of an emergency special session (an event's ``location``) and the letter of a part
+    adopted on its own ("B", a second ``docNumber`` of the preface)."""
+    emergency = SHARED / "corpus" / "akn-ga" / "ES-11session" / "English.zip"
+    with zipfile.ZipFile(emergency) as archive:
+        data = archive.read("A_RES_ES-11_3-2205216E.xml")
+    text = render(data, read_akn(data), form, 1) or ""
+    assert "10th plenary meeting" in text
+    with zipfile.ZipFile(ARCHIVES / "French.zip") as archive:
+        member = next(m for m in archive.namelist() if "77_290B" in m)
+        data = archive.read(member)
+    text = render(data, read_akn(data), form, 1) or ""
+    assert regex.search(r"(?m)(?:^|Abyei )B(?:<sup>1</sup>|1)?\s", text)

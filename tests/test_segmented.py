@@ -159,6 +159,80 @@ CASES = [
             "7 November 2022",
         ],
     ),
+    (  # the formula without its comma, found after the number (the adoption line names it too)
+        "en",
+        "Resolution adopted by the General Assembly on 27 December 2019 [ on the report of the "
+        "Fifth Committee ( A/74/614 ) ] 74/266. Working Capital Fund The General Assembly "
+        "Resolves that : 1. The Fund shall be established ; 2. Member States shall make "
+        "advances . 52nd plenary meeting 27 December 2019",
+        [
+            "Resolution adopted by the General Assembly on 27 December 2019",
+            "[on the report of the Fifth Committee (A/74/614)]",
+            "74/266. Working Capital Fund",
+            "The General Assembly",
+            "Resolves that:",
+            "1. The Fund shall be established;",
+            "2. Member States shall make advances.",
+            "52nd plenary meeting",
+            "27 December 2019",
+        ],
+    ),
+    (  # an annex after the closing: the closing is found before the annex heading
+        "fr",
+        "76/258. Titre L’Assemblée générale , Rappelant sa résolution 75/1 , 1. Adopte le "
+        "Programme d’action . 66e séance plénière 1er avril 2022 Annexe Programme d’action "
+        "de Doha 1 . Il y a quarante ans , en septembre 1981 , la conférence s’est tenue .",
+        [
+            "76/258. Titre",
+            "L’Assemblée générale,",
+            "Rappelant sa résolution 75/1,",
+            "1. Adopte le Programme d’action.",
+            "66e séance plénière",
+            "1er avril 2022",
+            "Annexe",
+            "Programme d’action de Doha 1. Il y a quarante ans, en septembre 1981, la conférence "
+            "s’est tenue.",
+        ],
+    ),
+    (  # ... in Chinese the heading runs into the annex title, and a short annex is not closing
+        "zh",
+        "77/261. 标题 大会 ， 回顾 其 决议 ， 1. 决定 批款 。 2022年 12月 30日 第56 次 全体 "
+        "会议 ( 续会 ) 附件 刑事 法庭 余留 机制 经费 ( 美元 )",
+        [
+            "77/261.标题",
+            "大会，",
+            "回顾其决议，",
+            "1. 决定批款。",
+            "2022年12月30日",
+            "第56次全体会议(续会)",
+            "附件",
+            "刑事法庭余留机制经费(美元)",
+        ],
+    ),
+    (  # sections numbering their paragraphs from 1: a label, a title, then the section's text
+        "en",
+        "75/247. Review of oversight The General Assembly , I Activities of the Office "
+        "Recalling its resolution 48/218 B , 1. Takes note of the report ; 2. Welcomes the "
+        "efforts of the Office ; II Activities of the Committee Having considered the report , "
+        "1. Notes with appreciation the work of the Committee ; 2. Invites the Committee to "
+        "continue . 41st plenary meeting 31 December 2020",
+        [
+            "75/247. Review of oversight",
+            "The General Assembly,",
+            "I",
+            "Activities of the Office",
+            "Recalling its resolution 48/218 B,",
+            "1. Takes note of the report;",
+            "2. Welcomes the efforts of the Office;",
+            "II",
+            "Activities of the Committee",
+            "Having considered the report,",
+            "1. Notes with appreciation the work of the Committee;",
+            "2. Invites the Committee to continue.",
+            "41st plenary meeting",
+            "31 December 2020",
+        ],
+    ),
     (  # Russian leads go on inside a paragraph too: the words after them tell
         "ru",
         "77/7. Название Генеральная Ассамблея , ссылаясь на свою резолюцию 76/1 , "

@@ -88,3 +88,91 @@ def test_formula_without_comma_and_adopted_declaration() -> None:
         ("operative", None),
         ("preambular", "Recalling"),
     ]
+
+
+def test_ods_export_of_a_resolution_adopted_without_a_meeting() -> None:
+    """Adopted by the silence procedure (2020): no meeting line ends the body, so the masthead
+    an ODS export prints after it does; the date alone at the end is the adoption date, and
+    the issue date below the footnotes ("10 April 2020...") opens no footnote 10."""
+    notes = "".join(f"{n} A/74/{600 + n}.\n" for n in range(1, 10))
+    text = (
+        "[DU1]Resolution adopted by the General Assembly on 9 April 2020\n"
+        "74/270.\tA title\n\n\n\tThe General Assembly,\n"
+        + _PREAMBLE
+        + "\t1.\tDecides to act;1\n\t2.\tRequests a report.\n\n9 April 2020\n"
+        + notes
+        + "<<ODS DOC SYMBOL1>>A/RES/74/270<<ODS DOC SYMBOL1>>\n\n"
+        "United NationsA/RES/74/270General AssemblyDistr.: General\n"
+        "10 April 2020Seventy-fourth session\nAgenda item 133\n\n20-05572\n*2005572*\n"
+    )
+    doc = parse_text(text)
+    assert (doc.adopted, doc.issued, doc.agenda_items, doc.meeting) == (
+        "2020-04-09",
+        "2020-04-10",
+        ["133"],
+        None,
+    )
+    assert [p.text for p in doc.paragraphs][-2:] == ["Decides to act;", "Requests a report."]
+    assert len(doc.footnotes) == 9
+
+
+def test_part_adopted_on_its_own() -> None:
+    """A part letter alone under the title, with the footnote that renames the first part "A",
+    belongs to the number; only a resolution printed in parts heads its parts in the body."""
+    text = (
+        "General Assembly\n\nDistr.: General\n7 July 2022\nSeventy-sixth session\n\n"
+        "Resolution adopted by the General Assembly on 29 June 2022\n\n"
+        "76/244. Financing of the Operation\n\nB<sup>1</sup>\n\n*The General Assembly*,\n\n"
+        + _PREAMBLE.replace("\t", "").replace("\n", "\n\n")
+        + "1. *Decides* to act.\n\n89th plenary meeting\n\n29 June 2022\n\n"
+        "<sup>1</sup> Resolution 76/244 becomes resolution 76/244 A.\n"
+    )
+    doc = parse_text(text)
+    assert (doc.symbol, doc.number) == ("A/RES/76/244 B", "76/244 B")
+    assert len(doc.paragraphs) == 7
+    assert doc.paragraphs[0].lead == "Recalling"
+
+
+def test_short_segmented_resolution_without_subject_header() -> None:
+    """A resolution short enough to fit in 2,000 characters, on one tokenised line and with no
+    subject header, is segmented text still: its line goes on after the enacting formula."""
+    text = (
+        " Резолюция , принятая Генеральной Ассамблеей 18 декабря 2019 года [ по докладу "
+        "Шестого комитета ( A/74/440 ) ] 74/196. Предоставление Группе статуса наблюдателя "
+        "Генеральная Ассамблея , желая содействовать сотрудничеству , 1 . постановляет "
+        "предложить Группе участвовать в сессиях ; 2 . просит Генерального секретаря принять "
+        "меры . 51-e пленарное заседание 18 декабря 2019 года\n"
+    )
+    doc = parse_text(text)
+    assert (doc.symbol, doc.adopted, doc.meeting) == ("A/RES/74/196", "2019-12-18", "51")
+    assert len(doc.paragraphs) == 3
+
+
+def test_special_session_named_by_its_ordinal_only() -> None:
+    """A masthead that gives a special session as "Thirty-second session": the number S-32/1
+    says which series it belongs to."""
+    text = (
+        "A/RES/S-32/1\nGeneral Assembly\nDistr.: General\n7 June 2021\nThirty-second session\n\n"
+        "Resolution adopted by the General Assembly on 2 June 2021\n\n"
+        "S-32/1. Our common commitment\n\nThe General Assembly,\n\n"
+        "Adopts the political declaration annexed to the present resolution.\n\n"
+        "1st plenary meeting\n2 June 2021\n"
+    )
+    doc = parse_text(text)
+    assert (doc.session, doc.number) == ("S-32", "S-32/1")
+
+
+def test_numbered_annex_paragraph_after_the_closing_is_not_masthead() -> None:
+    """An annex printed without its heading follows the meeting line in an ODS export; its
+    numbered paragraphs may name a session, which is not the masthead's."""
+    text = (
+        "[DU1]Resolution adopted by the General Assembly on 8 June 2021\n"
+        "75/284.\tPolitical declaration\n\n\n\tThe General Assembly,\n"
+        "\tAdopts the political declaration annexed to the present resolution.\n\n"
+        "8 June 2021\n74th plenary meeting\n\tPolitical declaration\n"
+        "\t1.\tDecide to convene a high-level meeting at the eightieth session;\n"
+        "United NationsA/RES/75/284General AssemblyDistr.: General\n"
+        "10 June 2021Seventy-fifth session\nAgenda item 10\n"
+    )
+    doc = parse_text(text)
+    assert (doc.session, doc.meeting, doc.issued) == ("75", "74", "2021-06-10")

@@ -16,6 +16,7 @@ import regex
 from sixfold.clean.blocks import join_text
 from sixfold.clean.furniture import PAGE_BREAK
 from sixfold.clean.markup import FN_CLOSE, FN_OPEN, FOOTNOTE_TOKEN, footnote_marker
+from sixfold.facts.dates import find_dates
 from sixfold.facts.digits import to_ascii_digits
 from sixfold.model import Footnote
 
@@ -74,6 +75,7 @@ def split_footnote_lines(
     wrapped: bool,
     spaced: bool,
     rules: frozenset[int] = frozenset(),
+    lang: str = "en",
 ) -> SplitFootnotes:
     """Separate footnote lines from body lines.
 
@@ -85,7 +87,8 @@ def split_footnote_lines(
     follow until the page ends.  A footnote block is left in the body as a page break:
     footnotes are printed where a page ends.  In wrapped text, lines under a footnote rule (line
     indices ``rules``) before any marker go on with the last footnote, continued from the page
-    before.
+    before.  A bare number that is the day of a date ("10 December 2021", the issue date an ODS
+    export prints below its footnotes) opens no footnote.
     """
     body: list[str] = []
     notes: list[Footnote] = []
@@ -97,7 +100,11 @@ def split_footnote_lines(
         if match is None and (in_notes or page_end or not wrapped):
             match = _ARABIC_LINE.match(line)
             digit = _DIGIT_LINE.match(line) if bare_digits and match is None else None
-            if digit and expected <= int(digit.group(1)) <= expected + wrapped * SKIPPED_NOTES:
+            if (
+                digit
+                and expected <= int(digit.group(1)) <= expected + wrapped * SKIPPED_NOTES
+                and not _opens_with_date(line, lang)
+            ):
                 match = digit
         if match:
             marker = to_ascii_digits(match.group(1)).strip()
@@ -116,6 +123,11 @@ def split_footnote_lines(
         in_notes, page_end = wrapped and bool(notes) and index in rules, line == PAGE_BREAK
         body.append(line)
     return SplitFootnotes(body, notes)
+
+
+def _opens_with_date(line: str, lang: str) -> bool:
+    dates = find_dates(line, lang)
+    return bool(dates) and not line[: dates[0].start].strip()
 
 
 def _page_break(body: list[str]) -> None:

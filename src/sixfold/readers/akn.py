@@ -494,9 +494,12 @@ class _Reader:
         if body == "SC":
             return None
         value = self.attr("a:coverPage//a:session", "value")
-        if value:
-            return ascii_digits(value)
         m = _URI_SESSION.search(self.attr(".//a:FRBRWork/a:FRBRuri", "value"))
+        if value:
+            # An emergency special session numbers its own series (value "11" of "ES-11"): the
+            # URI names the series, lest it be taken for the eleventh regular session.
+            value = ascii_digits(value)
+            return m.group(1) if m and m.group(1).endswith(f"-{value}") else value
         return m.group(1) if m and not self.find("a:coverPage//a:session[@value]") else None
 
     def number(self, symbol: str | None) -> str | None:

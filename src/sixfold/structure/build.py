@@ -6,7 +6,6 @@ blocks → regions (masthead, body, closing, annexes) → blocks → paragraphs 
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 import regex
@@ -84,7 +83,7 @@ def parse_text(text: str, *, lang: str | None = None, typeset: bool = False) -> 
     if lang is None:
         raise NotUNDocumentError("no text in any of the six UN languages")
     data = structure_data(lang)
-    segmented = bool(subjects) or is_segmented_chinese(text) or _is_one_long_line(text)
+    segmented = bool(subjects) or is_segmented_chinese(text) or _is_one_long_line(text, data)
     if segmented:
         text = desegment(text, lang)
     unmarked = unmark(text)
@@ -102,6 +101,7 @@ def parse_text(text: str, *, lang: str | None = None, typeset: bool = False) -> 
         wrapped=wrapped,
         spaced=line_rules(lang, data.terminal).spaced,
         rules=rules,
+        lang=lang,
     )
     regions = _regions(split.lines, data, masthead)
     if not _looks_like_un_document(masthead, split.lines, data):
@@ -164,9 +164,17 @@ def _take_subject_header(text: str) -> tuple[list[str], str]:
     return terms, text[match.end() :]
 
 
-def _is_one_long_line(text: str) -> bool:
+def _is_one_long_line(text: str, data: StructureData) -> bool:
+    """The whole document on one line: a very long line, or a short resolution's line that goes
+    on after its enacting formula (a segmented export without a subject header)."""
     lines = [line for line in text.split("\n") if line.strip()]
-    return 0 < len(lines) <= 3 and max(len(line) for line in lines) > SEGMENTED_LINE
+    if not 0 < len(lines) <= 3:
+        return False
+    longest = max(lines, key=len)
+    if len(longest) > SEGMENTED_LINE:
+        return True
+    folded = desegment(longest, data.lang)
+    return any(0 <= folded.find(f) < len(folded) - len(f) - 1 for f in data.formula)
 
 
 def _regions(lines: list[str], data: StructureData, masthead: Masthead) -> Regions:
@@ -189,6 +197,11 @@ def _regions(lines: list[str], data: StructureData, masthead: Masthead) -> Regio
     top = [piece for line in top for piece in unglue_number(line, data.lang)]
     spill = _read_top(top, data, masthead)
     body, annexes = _split_tail(spill + rest, data, masthead)
+    if spill and len(masthead.parts) == 1:
+        # A part adopted on its own ("B" under the title): its letter is the number's, while
+        # the letters of a resolution printed in parts head its parts in the body.
+        body.remove(spill[0])
+        spill = spill[1:]
     subtitle = title_part(masthead, body)
     bare = formula is not None and not spill and data.is_bare_formula(kept[formula])
     return Regions([subtitle, *body] if subtitle else body, annexes, bare and not subtitle)
@@ -204,18 +217,13 @@ def _formula_at(lines: list[str], data: StructureData) -> int | None:
     number = _number_at(lines, data.lang)
     if number is None:
         return None
-    bare = _bare_formulas(data.lang)
+    bare = data.formula_names
     return next((i for i in range(number + 1, len(lines)) if fold(lines[i]) in bare), None)
 
 
 def _number_at(lines: list[str], lang: str) -> int | None:
     """The number line of a resolution ("77/266. Working Capital Fund for 2023")."""
     return next((i for i, line in enumerate(lines) if parse_resolution_number(line, lang)), None)
-
-
-@functools.cache
-def _bare_formulas(lang: str) -> frozenset[str]:
-    return frozenset(f.rstrip(",،，") for f in structure_data(lang).formula)
 
 
 def _top_end(lines: list[str], data: StructureData, masthead: Masthead) -> int:
@@ -266,7 +274,9 @@ def _split_tail(
     lines: list[str], data: StructureData, masthead: Masthead
 ) -> tuple[list[str], list[list[str]]]:
     """Body up to the meeting line (or the first annex), and annexes; closing lines are read
-    into the masthead on the way."""
+    into the masthead on the way.  A resolution adopted without a meeting (by the silence
+    procedure of 2020) ends with its date alone: the body then ends at the masthead an ODS
+    export prints after it, or at the end of the text, and its last line may be that date."""
     body: list[str] = []
     annexes: list[list[str]] = []
     state = "body"
@@ -275,7 +285,9 @@ def _split_tail(
             annexes.append([])
             state = "annex"
             continue
-        if state == "annex" and is_glued_masthead(line):
+        if state != "closing" and is_glued_masthead(line):
+            if state == "body":
+                _claim_closing_date(body, data, masthead)
             state = "closing"
         if state == "annex":
             annexes[-1].append(line)
@@ -290,10 +302,14 @@ def _split_tail(
             _claim_closing_date(body, data, masthead)
             continue
         if state == "closing":
-            if not classify_closing(line, data.lang, masthead):
+            # A numbered paragraph here is an annex's whose heading is missing, not masthead.
+            numbered = data.operative_number.match(line) or data.sub_item.match(line)
+            if not classify_closing(line, data.lang, masthead) and not numbered:
                 classify_top(line, data.lang, masthead)
             continue
         body.append(line)
+    if state == "body":
+        _claim_closing_date(body, data, masthead)
     return body, annexes
 
 
@@ -302,7 +318,8 @@ def _is_meeting(line: str, data: StructureData) -> bool:
 
 
 def _claim_closing_date(body: list[str], data: StructureData, masthead: Masthead) -> None:
-    """Chinese prints the adoption date before the meeting line: take it out of the body."""
+    """The adoption date printed alone at the body's end (before the meeting line in Chinese,
+    without one after the silence procedure): take it out of the body."""
     while body and not body[-1].strip():
         body.pop()
     if body and len(body[-1].strip()) < 40 and classify_closing(body[-1], data.lang, masthead):
@@ -382,6 +399,16 @@ def _title(title: str | None, lang: str) -> str | None:
     return _HAN_SPACE.sub("", title) if title and lang == "zh" else title
 
 
+def _session(printed: str | None, number: str | None) -> str | None:
+    """The session printed in the masthead, else the number's.  The number also tells a special
+    or emergency special session whose masthead gives only its ordinal ("第三十二届会议" for
+    S-32, number "S-32/1")."""
+    series = number.split("/")[0] if number else None
+    if printed and series and series != printed and series.endswith(f"-{printed}"):
+        return series
+    return printed or series
+
+
 def _document(
     masthead: Masthead,
     lang: str,
@@ -398,7 +425,7 @@ def _document(
     body = masthead.body or next(
         (code for prefix, code in _BODY_BY_PREFIX if symbol and symbol.startswith(prefix)), None
     )
-    session = masthead.session or (number.split("/")[0] if number and resolution else None)
+    session = _session(masthead.session, number if resolution else None)
     warnings = [] if symbol else ["no document symbol in the text"]
     doc_type = "resolution" if resolution else "letter" if masthead.letter_title else "other"
     referenced = {m for p in paragraphs for m in p.footnotes}

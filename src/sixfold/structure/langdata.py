@@ -25,7 +25,9 @@ class StructureData:
     lang: str
     formula: frozenset[str]  # as printed
     bare_formula: frozenset[str]  # without the comma some documents omit
+    formula_names: frozenset[str]  # every formula without its comma (a name, on its own)
     annex_heading: regex.Pattern[str]
+    annex_opening: regex.Pattern[str]  # an annex heading where running text goes on after it
     meeting_words: tuple[str, ...]
     terminal: str
     letter: tuple[str, ...]
@@ -77,6 +79,15 @@ def _annex_heading(lang: str, words: list[str]) -> regex.Pattern[str]:
     return regex.compile(rf"^(?:{alternatives})(?:\s+[IVXLC\d]+)?\s*$")
 
 
+def _annex_opening(lang: str, words: list[str]) -> regex.Pattern[str]:
+    """ "Annex I" before the annex's title on the same line (segmented text); the Chinese
+    heading runs into the title ("附件2022年12月8日...")."""
+    if lang == "zh":
+        return regex.compile(r"附件[一二三四五六七八九十]*")
+    alternatives = "|".join(regex.escape(word) for word in words)
+    return regex.compile(rf"(?<!\S)(?:{alternatives})(?:\s+[IVXLC\d]+(?!\S))?(?=\s|$)")
+
+
 @functools.cache
 def structure_data(lang: str) -> StructureData:
     if lang not in LANGUAGES:
@@ -93,7 +104,9 @@ def structure_data(lang: str) -> StructureData:
             # Without its comma "Генеральная Ассамблея" is the masthead's name, not a formula.
             if len(f.split()) >= _BARE_FORMULA_WORDS
         ),
+        formula_names=frozenset(fold(f).rstrip(",،，") for f in raw["formula"]),
         annex_heading=_annex_heading(lang, raw["annex"]),
+        annex_opening=_annex_opening(lang, raw["annex"]),
         meeting_words=tuple(raw["meeting"]),
         terminal=raw["terminal"],
         letter=tuple(raw["letter"]),

@@ -17,6 +17,7 @@ from importlib import resources
 
 import regex
 
+from sixfold.clean.markup import FOOTNOTE_TOKEN
 from sixfold.facts.agenda import parse_agenda_items
 from sixfold.facts.dates import find_dates
 from sixfold.facts.digits import to_ascii_digits
@@ -31,9 +32,13 @@ MAX_MASTHEAD_LINE = 400
 MAX_NUMBER_LINE = 1000
 _CHINESE_MEETING = regex.compile(r"第?\s*[0-9٠-٩]+\s*次全体会议")
 _JOB_NUMBER = regex.compile(r"^\s*(\d{2}-\d{5})(?:\s*\([A-Z]\))?")
+# A symbol's first series ("A/", "ST/SGB/"), as it opens right after the name in a glued masthead.
+_SYMBOL_START = regex.compile(r"\s*[A-Z][A-Z0-9]*\s?/")
 _ODS_JOB = regex.compile(r"^N(\d{2})(\d{5})[A-Z]?$")
 # A resolution adopted in parts prints each part's letter alone on a line ("A", "## B").
 _PART_LINE = regex.compile(r"^[\s#*]*(?<part>[A-H])[\s*]*$")
+# The footnote number glued to a letter at the end of a line ("B1", "باء(2)").
+_GLUED_NOTE = regex.compile(r"(?<=[^\W\d_])\(?[0-9٠-٩]{1,3}\)?(?=[\s*]*$)")
 # Segmented text runs the first part letter into the title: "Title A Subtitle".
 _TITLE_PART = regex.compile(r"^(?<title>.*?\S)\s+A(?:\s+(?<rest>\S.*))?$")
 # A number line run into the line before it (segmented text without a bracketed origin).
@@ -41,7 +46,9 @@ _EMBEDDED_NUMBER = regex.compile(
     r"(?<=\S\s+)(?=[0-9\u0660-\u0669]{1,3}\s*/\s*[0-9\u0660-\u0669]{1,4}\b)"
 )
 # ... and a later part letter into the end of the previous part: "... privés . B Politiques".
-_PART_IN_TEXT = "(?:^|[.;:]\\s+){letter}(?:\\s|$)"
+_PART_IN_TEXT = "(?:^|[.;:؛。；：]\\s*){letter}(?:\\s|$)"
+# ... or a part letter ends the title: "Title B", "标题B", "العنوان باء" (or is all of it).
+_TITLE_LETTER = regex.compile(r"^(?:(?<title>.*?\S)(?:\s+|(?<=\p{Han})))?(?<part>[^\s\p{Han}]+)$")
 
 
 @dataclass(frozen=True)
@@ -241,8 +248,14 @@ def is_glued_masthead(line: str) -> bool:
 
 
 def _glued_masthead(text: str) -> bool:
-    """'United NationsA/RES/65/140General AssemblyDistr.: General' as ODS exports print it."""
-    return any(name in text for name in _names().united_nations) and len(text) < 200
+    """'United NationsA/RES/65/140General AssemblyDistr.: General' as ODS exports print it: the
+    name, then the symbol at once.  Not a line that merely names the United Nations and cites a
+    symbol ("Letter dated ... to the United Nations addressed to ... (S/2014/136)")."""
+    if len(text) >= 200:
+        return False
+    names = _names().united_nations
+    name = next((name for name in names if text.startswith(name)), None)
+    return name is not None and _SYMBOL_START.match(text, len(name)) is not None
 
 
 def _title_after_number(line: str) -> str | None:
@@ -267,7 +280,9 @@ def unglue_number(line: str, lang: str) -> list[str]:
 
 
 def part_letter(line: str) -> str | None:
-    """The letter of a part heading ("A") if ``line`` is one."""
+    """The letter of a part heading ("A") if ``line`` is one; a part adopted on its own carries
+    a footnote reference ("B<sup>1</sup>", glued "B1" in an export: the first part becomes "A")."""
+    line = _GLUED_NOTE.sub("", FOOTNOTE_TOKEN.sub("", line))
     match = _PART_LINE.match(line)
     return match.group("part") if match else _names().part_names.get(line.strip(" \t#*"))
 
@@ -278,20 +293,33 @@ def next_part(masthead: Masthead) -> str | None:
 
 
 def title_part(masthead: Masthead, body: list[str]) -> str | None:
-    """Take a first part letter run into the title, when the body has the second part.
+    """Take a part letter run into the title (segmented text): the first of a resolution in
+    parts when the body has the next ("Title A Subtitle" ... "B"), or the last word of the title
+    ("Title B": a part adopted on its own, or part A whose later parts the body holds).
 
     Returns the subtitle of part A (the title's tail after the letter), which is body text.
     """
-    match = _TITLE_PART.match(masthead.title or "")
-    if masthead.parts or match is None:
+    if masthead.parts or not masthead.title:
         return None
-    later = [chr(code) for code in range(ord("B"), ord("H") + 1)]
-    found = list(itertools.takewhile(lambda letter: _part_in(letter, body), later))
-    if not found:
+    last = _TITLE_LETTER.match(masthead.title)
+    letter = part_letter(last.group("part")) if last else None
+    if last and letter:
+        masthead.title = last.group("title") or None
+        masthead.parts += [letter, *_later_parts(letter, body)]
+        return None
+    match = _TITLE_PART.match(masthead.title)
+    found = _later_parts("A", body) if match else []
+    if not match or not found:
         return None
     masthead.title = match.group("title")
     masthead.parts += ["A", *found]
     return match.group("rest")
+
+
+def _later_parts(letter: str, body: list[str]) -> list[str]:
+    """The letters after ``letter`` that head parts of the body, in order."""
+    later = [chr(code) for code in range(ord(letter) + 1, ord("H") + 1)]
+    return list(itertools.takewhile(lambda next_letter: _part_in(next_letter, body), later))
 
 
 def _part_in(letter: str, body: list[str]) -> bool:
@@ -301,7 +329,10 @@ def _part_in(letter: str, body: list[str]) -> bool:
 
 @functools.cache
 def _part_pattern(letter: str) -> regex.Pattern[str]:
-    return regex.compile(_PART_IN_TEXT.format(letter=letter))
+    """The letter as printed in any script ("B", "باء", Cyrillic "В") after a paragraph's end."""
+    spellings = [letter, *(name for name, code in _names().part_names.items() if code == letter)]
+    alternatives = "|".join(regex.escape(spelling) for spelling in spellings)
+    return regex.compile(_PART_IN_TEXT.format(letter=f"(?:{alternatives})"))
 
 
 def resolution_number(masthead: Masthead) -> str | None:

@@ -4,7 +4,9 @@ The layout is gone; what remains is the language.  The masthead runs up to the e
 ("大会，"); operative paragraphs are numbered 1, 2, 3... in order; a preambular paragraph begins
 where a clause mark is followed by words that more often opened a paragraph there than went on
 inside one (structure/breaks.py); a heading is what follows the last punctuation mark of a
-paragraph (headings end without one); the closing (date and meeting) follows the last full stop.
+paragraph (headings end without one); the closing (date and meeting) follows the last full stop
+or precedes the first annex.  A resolution in sections ("I", "II"...) numbers the operative
+paragraphs of each section from 1: it is cut into sections first.
 """
 
 from __future__ import annotations
@@ -17,12 +19,14 @@ from importlib import resources
 import regex
 
 from sixfold.facts.dates import DateMatch, find_dates
-from sixfold.facts.ordinals import parse_meeting
+from sixfold.facts.ordinals import parse_meeting, parse_meeting_line
 from sixfold.structure.breaks import AFTER_MARK, CONTEXT_CHARS, opens_paragraph
-from sixfold.structure.langdata import StructureData, fold
+from sixfold.structure.langdata import StructureData, fold, structure_data
 from sixfold.structure.leads import lexicon
 
 _BRACKETED = regex.compile(r"\[[^\]]{3,400}\]")
+# The number of a resolution in its masthead ("74/266.", Arabic "٢٦٦/٧٤").
+_RESOLUTION_NUMBER = regex.compile(r"(?<![0-9٠-٩/])[0-9٠-٩]{1,3}\s*/\s*[0-9٠-٩]{1,4}(?![0-9٠-٩/])")
 _AFTER_PUNCT = regex.compile(r"(?<=[,;:，；：،؛])\s*")
 # Where the closing may begin: after a full stop, or after the quotation that ends a last
 # paragraph printed without one ("...titulado “Promoción...” 54a sesión plenaria").  Not after a
@@ -39,6 +43,8 @@ _ARABIC_NUMBER = regex.compile(r"(?<![0-9/.,\-])([0-9]{1,3})\s*(?:\.|-(?!\s*[0-9
 _LAST_MARK = regex.compile(
     rf"[{regex.escape(_PUNCT)}][{regex.escape(_CLOSERS)}]*\s*(?=[^{regex.escape(_PUNCT)}]*$)"
 )
+# The closing (meeting line and date) is at most this long.
+MAX_CLOSING = 200
 # A bracket or quotation left open longer than this is taken as a stray mark, lest it hold back
 # every later paragraph of the preamble.
 MAX_QUOTED = 400
@@ -71,18 +77,121 @@ def split_segmented(text: str, data: StructureData) -> list[str]:
         return [text]
     lines = _split_masthead(text[:formula_at])
     lines.append(formula)
-    body, closing = _split_closing(text[formula_at + len(formula) :], data.lang)
-    preamble, operative = _split_operative(body, data)
+    body, closing = _split_closing(text[formula_at + len(formula) :], data)
     labels = _Labels(data.lang)
-    for piece in [*_split_preamble(preamble, data), *operative]:
-        lines.extend(_cut_headings(piece, data.lang, labels))
+    common, sections = _split_sections(body, data, labels)
+    lines.extend(_paragraph_lines(common, data, labels))
+    for label, section in sections:
+        lines.append(label)
+        lines.extend(_paragraph_lines(section, data, labels, titled=True))
     lines.extend(closing)
     return [line for line in lines if line.strip()]
 
 
+def _paragraph_lines(
+    body: str, data: StructureData, labels: _Labels, *, titled: bool = False
+) -> list[str]:
+    """Preambular and operative paragraphs with the headings between them; a section opens
+    with its title (``titled``)."""
+    preamble, operative = _split_operative(body, data)
+    lines: list[str] = []
+    if titled:
+        title, preamble = _cut_title(preamble, data)
+        lines.append(title)
+    for piece in [*_split_preamble(preamble, data), *operative]:
+        lines.extend(_cut_headings(piece, data.lang, labels))
+    return lines
+
+
+def _split_sections(
+    body: str, data: StructureData, labels: _Labels
+) -> tuple[str, list[tuple[str, str]]]:
+    """A resolution in numbered sections ("I Activities of the Office ... 1. Welcomes ...;
+    II Activities of the Committee ... 1. Notes ..."), each numbering its operative paragraphs
+    from 1: the text before the first section, then (label, text) per section.  Taken only
+    when a second section follows and its numbering starts again, since "I" or "一" may open
+    other words."""
+    starts = _section_starts(body, labels.series)
+    if len(starts) < 2:
+        return body, []
+    first, second = body[starts[0][2] : starts[1][1]], body[starts[1][2] :]
+    if not _restarts(first, second, data):
+        return body, []
+    labels.used = len(starts)
+    bounds = [*(start for _, start, _ in starts[1:]), len(body)]
+    sections = [
+        (label, body[end:bound].strip())
+        for (label, _, end), bound in zip(starts, bounds, strict=True)
+    ]
+    return body[: starts[0][1]], sections
+
+
+def _section_starts(body: str, series: list[str]) -> list[tuple[str, int, int]]:
+    """(label, start, end) of the section labels in order: the first after the formula or a
+    clause mark, the others after the end of a paragraph."""
+    starts: list[tuple[str, int, int]] = []
+    for label in series:
+        match = _label_pattern(label, bool(starts)).search(body, starts[-1][2] if starts else 0)
+        if match is None:
+            break
+        starts.append((label, match.start(), match.end()))
+    return starts
+
+
+@functools.cache
+def _label_pattern(label: str, later: bool) -> regex.Pattern[str]:
+    after = rf"(?<=[{_ENDS}][{_CLOSERS_CLASS}]*\s*)" if later else r"(?:^\s*|(?<=[,;:，；：،؛]\s*))"
+    return regex.compile(rf"{after}{regex.escape(label)}(?=\s|{_GLUED_TITLE.pattern})")
+
+
+def _restarts(first: str, second: str, data: StructureData) -> bool:
+    """Whether the operative numbering goes back in the second section (to 1, as a rule)."""
+    numbers = [_operative_numbers(text, data) for text in (first, second)]
+    return bool(numbers[0] and numbers[1]) and numbers[1][0] < max(numbers[0])
+
+
+def _operative_numbers(text: str, data: StructureData) -> list[int]:
+    pattern = _ARABIC_NUMBER if data.lang == "ar" else _NUMBER
+    return [
+        int(match.group(1)) for match in pattern.finditer(text) if _can_open(text, match, data.lang)
+    ]
+
+
+def _cut_title(preamble: str, data: StructureData) -> tuple[str, str]:
+    """A section's title and its preamble: the title ends without punctuation where the first
+    preambular paragraph opens (a capital in the cased languages)."""
+    cased = data.lang in _CAPITAL_PARAGRAPHS
+    words = regex.finditer(r"(?<=\s)\S" if data.lang != "zh" else r"(?<=\p{Han})\p{Han}", preamble)
+    for word in words:
+        at = word.start()
+        if at > MAX_HEADING:
+            break
+        rest = preamble[at : at + CONTEXT_CHARS]
+        if (not cased or rest[:1].isupper()) and opens_paragraph(rest, data.lang):
+            return preamble[:at].strip(), preamble[at:].strip()
+    return preamble.strip(), ""
+
+
 def _find_formula(text: str, data: StructureData) -> tuple[int, str]:
     found = [(text.find(f), f) for f in data.formula if f in text]
-    return min(found) if found else (-1, "")
+    return min(found) if found else _find_bare_formula(text, data)
+
+
+def _find_bare_formula(text: str, data: StructureData) -> tuple[int, str]:
+    """The formula printed without its comma, an operative clause following at once ("The
+    General Assembly Resolves that :", "L’Assemblée générale Adopte la déclaration ...").  Only
+    after the resolution number, since the adoption line names the Assembly too; and never a
+    one-word formula ("大会"), which is a name in many titles."""
+    number = _RESOLUTION_NUMBER.search(text)
+    match = _bare_formula(data.lang).search(text, number.end()) if number else None
+    return (match.start(), match.group()) if match else (-1, "")
+
+
+@functools.cache
+def _bare_formula(lang: str) -> regex.Pattern[str]:
+    names = [name for name in structure_data(lang).formula_names if " " in name]
+    alternatives = "|".join(regex.escape(name) for name in names) or "(?!)"
+    return regex.compile(rf"(?<!\w)(?:{alternatives})(?=\s)")
 
 
 def _split_masthead(head: str) -> list[str]:
@@ -93,20 +202,44 @@ def _split_masthead(head: str) -> list[str]:
     return [head[: match.start()], match.group(0), head[match.end() :]]
 
 
-def _split_closing(body: str, lang: str) -> tuple[str, list[str]]:
+def _split_closing(body: str, data: StructureData) -> tuple[str, list[str]]:
     """The closing is what follows the last full stop (or closing quotation mark) when it holds
-    a meeting line, with or without the adoption date before or after it."""
+    a meeting line, with or without the adoption date before or after it; or, when annexes
+    follow the resolution, what stands between a full stop and the first annex heading.  The
+    annexes go after the closing, their heading on a line of its own (a short annex would
+    otherwise be taken into the closing)."""
+    annexed = _split_annexed(body, data)
+    if annexed is not None:
+        return annexed
     for stop in reversed([m.end() for m in _CLOSING_AFTER.finditer(body)]):
         rest = body[stop:].strip()
         if not rest:
             continue
-        dates = find_dates(rest, lang)
-        pieces = [rest[a:b].strip() for a, b in _cut_at_dates(rest, dates)]
-        if any(parse_meeting(piece, lang) for piece in pieces):
-            return body[:stop], [p for p in pieces if p]
-        if len(rest) > 200:
+        pieces = _closing_pieces(rest, data.lang)
+        if any(parse_meeting(piece, data.lang) for piece in pieces):
+            return body[:stop], pieces
+        if len(rest) > MAX_CLOSING:
             break
     return body, []
+
+
+def _split_annexed(body: str, data: StructureData) -> tuple[str, list[str]] | None:
+    """Body, then closing and annexes, when a closing (a meeting line and dates, nothing else)
+    ends right before an annex heading."""
+    for heading in data.annex_opening.finditer(body):
+        before = body[max(0, heading.start() - MAX_CLOSING) : heading.start()]
+        for stop in [m.end() for m in _CLOSING_AFTER.finditer(before)]:
+            closing = before[stop:]
+            if parse_meeting_line(closing, data.lang):
+                annex = body[heading.end() :].strip()
+                cut = heading.start() - len(closing)
+                return body[:cut], [*_closing_pieces(closing, data.lang), heading.group(), annex]
+    return None
+
+
+def _closing_pieces(text: str, lang: str) -> list[str]:
+    pieces = [text[a:b].strip() for a, b in _cut_at_dates(text, find_dates(text, lang))]
+    return [piece for piece in pieces if piece]
 
 
 def _cut_at_dates(text: str, dates: list[DateMatch]) -> list[tuple[int, int]]:
