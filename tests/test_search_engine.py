@@ -8,6 +8,7 @@ import pytest
 
 from library_docs import english_paragraphs_library
 from sixfold.library import Library
+from sixfold.search.engine import Filters, query_languages
 
 EXACT = (
     "Reaffirms its commitment to the sovereignty, independence, unity and territorial integrity"
@@ -37,3 +38,30 @@ def test_the_exact_wording_ranks_before_stemmed_variants(
 ) -> None:
     hits = library.search(query, limit=3)
     assert hits[0].text == first and hits[0].match == "phrase"
+
+
+@pytest.mark.parametrize(
+    ("query", "languages"),
+    [
+        ("Requests the Secretary-General to report", ("en",)),
+        ("Invite les États Membres et les organisations à contribuer", ("fr",)),
+        ("Pide al Secretario General que le presente un informe sobre la cuestión", ("fr", "es")),
+        ("Prie le Secrétaire général de lui présenter un rapport sur la question", ("fr",)),
+        ("mise en œuvre de la stratégie", ("en", "fr", "es")),  # too few words to tell
+        ("Secretary-General", ("en", "fr", "es")),
+        ("秘书长", ("zh",)),
+        ("64/269, 65/289", ("ar", "zh", "en", "fr", "ru", "es")),
+    ],
+)
+def test_a_query_is_searched_in_the_languages_it_can_be_in(
+    query: str, languages: tuple[str, ...]
+) -> None:
+    assert query_languages(query, Filters()) == languages
+
+
+def test_exact_mode_does_not_guess_the_language() -> None:
+    assert query_languages("Requests the Secretary-General", Filters(), guess=False) == (
+        "en",
+        "fr",
+        "es",
+    )

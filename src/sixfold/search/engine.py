@@ -15,10 +15,13 @@ queries built from them, so quotes, brackets, operators or garbage can only be w
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
+import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib import resources
 
 import regex
 from tantivy import Occur, Query
@@ -37,6 +40,7 @@ _SCRIPTS = (
     (regex.compile(r"\p{Cyrillic}"), ("ru",)),
     (regex.compile(r"\p{Latin}"), ("en", "fr", "es")),
 )
+_LOWER_WORD = regex.compile(r"\p{L}+")
 __all__ = ["NO_FILTERS", "Filters", "Group", "Hit", "exact", "group_identical", "search"]
 
 
@@ -75,15 +79,32 @@ _HITS_BY_ID = (
 _BONUS_PER_TERM = 64.0
 
 
-def query_languages(query: str, filters: Filters) -> tuple[str, ...]:
+def query_languages(query: str, filters: Filters, *, guess: bool = True) -> tuple[str, ...]:
     """Languages whose analysis the query is run through: the filter's, else those its script
-    allows (a query of digits and symbols alone is tried in all six)."""
+    allows (a query of digits and symbols alone is tried in all six); with ``guess``, Latin
+    script narrowed by function words (each language tried costs search time; exact mode, which
+    must miss nothing, does not guess; see data/query_languages.toml)."""
     if filters.languages:
         return filters.languages
     for pattern, languages in _SCRIPTS:
         if pattern.search(query):
-            return languages
+            return _by_function_words(query, languages) if guess else languages
     return LANGUAGES
+
+
+@functools.cache
+def _function_words() -> tuple[int, dict[str, frozenset[str]]]:
+    text = (resources.files("sixfold.search") / "data" / "query_languages.toml").read_text("utf-8")
+    data = tomllib.loads(text)
+    return data["margin"], {lang: frozenset(words) for lang, words in data["words"].items()}
+
+
+def _by_function_words(query: str, languages: tuple[str, ...]) -> tuple[str, ...]:
+    margin, lexicon = _function_words()
+    query_words = _LOWER_WORD.findall(query.casefold())
+    counts = {lang: sum(w in lexicon.get(lang, ()) for w in query_words) for lang in languages}
+    best = max(counts.values())
+    return tuple(lang for lang in languages if counts[lang] > best - margin)
 
 
 def search(
@@ -160,7 +181,7 @@ def exact(
     Arabic letter forms; no stemming), oldest first."""
     analysed = {
         lang: {"terms": [], "words": words(wording, lang)}
-        for lang in query_languages(wording, filters)
+        for lang in query_languages(wording, filters, guess=False)
     }
     analysed = {lang: fields for lang, fields in analysed.items() if fields["words"]}
     if not analysed:
