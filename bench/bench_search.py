@@ -85,10 +85,9 @@ def _floor_schema() -> tantivy.Schema:
 FLOOR_SCHEMA = _floor_schema()
 
 
-def build_floor(library: Library, floor: Path) -> tantivy.Index:
+def build_floor(library: Library, floor: Path, wanted: int) -> tantivy.Index:
     """A bare tantivy index of every paragraph's terms, kept between runs while it holds as
-    many paragraphs as the library."""
-    wanted = library.stats().paragraphs
+    many paragraphs (``wanted``) as the library."""
     if (floor / "meta.json").exists():
         index = tantivy.Index.open(str(floor))
         if index.searcher().num_docs == wanted:
@@ -186,7 +185,7 @@ def main() -> None:
     with Library.open(args.library) as library:
         queries = sample_queries(library, args.queries, args.seed)
         paragraphs = library.stats().paragraphs
-        floor = build_floor(library, args.floor)
+        floor = build_floor(library, args.floor, paragraphs)
     engines: list[tuple[str, Callable[[], Runner]]] = [
         ("sixfold search", lambda: sixfold_runner(args.library, args.limit)),
         ("floor: phrase", lambda: floor_runner(floor, phrase, args.limit)),

@@ -22,7 +22,8 @@ from sixfold.errors import SixfoldError
 from sixfold.library.sources import Source
 from sixfold.model import Document
 from sixfold.parse import parse
-from sixfold.search.index import Analysis, ParagraphIndex, analyse
+from sixfold.search.analysis import Analysis, analyse
+from sixfold.search.index import ParagraphIndex
 
 # Sources per transaction: small enough that a crash loses little, large enough to be fast.
 BATCH = 64

@@ -21,7 +21,7 @@ from sixfold.library.store import connect, get_meta, library_file, set_meta
 from sixfold.model import LANGUAGES, Document
 from sixfold.search.analysis import analysis_version
 from sixfold.search.engine import NO_FILTERS, Filters, Group, Hit, exact, group_identical, search
-from sixfold.search.index import INDEX_DIR, ParagraphIndex
+from sixfold.search.index import INDEX_DIR, ParagraphIndex, queue_all
 
 
 @dataclass
@@ -61,8 +61,7 @@ class Library:
             index = ParagraphIndex(directory, create=False)
         except FileNotFoundError:
             index = ParagraphIndex(directory, create=True)
-            with conn:
-                conn.execute("INSERT OR IGNORE INTO index_queue SELECT id FROM paragraphs")
+            queue_all(conn)
         library = cls(Path(path), conn, index)
         library._catch_up()
         return library

@@ -140,3 +140,11 @@ def fold(text: str, lang: str | None) -> str:
     and digits with no space at all, so that a wording is found whatever the spacing and
     punctuation of the source ("the same consecutive characters")."""
     return ("" if lang == "zh" else " ").join(words(text, lang))
+
+
+Analysis = tuple[list[str], list[str]]  # (terms, words) of one text
+
+
+def analyse(text: str, lang: str | None) -> Analysis:
+    """What the index holds of a text, and what a query asks: its terms and its words."""
+    return terms(text, lang), words(text, lang)

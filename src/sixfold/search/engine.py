@@ -28,7 +28,7 @@ from tantivy import Occur, Query
 
 from sixfold.errors import UsageError
 from sixfold.model import LANGUAGES
-from sixfold.search.analysis import fold, spans, terms, words
+from sixfold.search.analysis import Analysis, analyse, fold, spans, terms, words
 from sixfold.search.index import NO_FILTERS, Filters, ParagraphIndex, every, phrase, some, within
 
 SNIPPET_CHARS = 240
@@ -116,26 +116,23 @@ def search(
     limit: int = 10,
 ) -> list[Hit]:
     """The best ``limit`` paragraphs for ``query``: phrase matches first (see module doc)."""
-    analysed = {
-        lang: {"terms": terms(query, lang), "words": words(query, lang)}
-        for lang in query_languages(query, filters)
-    }
-    analysed = {lang: fields for lang, fields in analysed.items() if fields["terms"]}
+    analysed = {lang: analyse(query, lang) for lang in query_languages(query, filters)}
+    analysed = {lang: analysis for lang, analysis in analysed.items() if analysis[0]}
     if not analysed:
         raise UsageError(f"the query {query!r} has no words to search for")
-    bonus = _BONUS_PER_TERM * max(len(fields["terms"]) for fields in analysed.values())
-    ranked = _by_analysis(analysed, lambda f: _ranked(f["terms"], f["words"], bonus))
+    bonus = _BONUS_PER_TERM * max(len(terms_) for terms_, _ in analysed.values())
+    ranked = _by_analysis(analysed, lambda a: _ranked(a[0], a[1], bonus))
     found = {
         paragraph_id: "phrase" if score >= bonus else "all words"
         for score, paragraph_id in index.search(within(ranked, filters), limit)
     }
     if not found:
-        anyword = _by_analysis(analysed, lambda f: some("terms", f["terms"]))
+        anyword = _by_analysis(analysed, lambda a: some("terms", a[0]))
         found = {i: "any word" for _, i in index.search(within(anyword, filters), limit)}
     hits = _hits(conn, list(found))
     for hit in hits:
         hit.match = found[hit.paragraph_id]
-        hit.snippet = snippet(hit.text, query, hit.language)
+    _add_snippets(hits, query)
     return hits
 
 
@@ -149,17 +146,14 @@ def _ranked(terms_: list[str], words_: list[str], bonus: float) -> Query:
     return Query.boolean_query([(Occur.Must, every("terms", terms_)), variant, wording])
 
 
-Analysed = dict[str, list[str]]  # "terms" and "words" of the query in one language
-
-
 def _by_analysis(
-    analysed: dict[str, Analysed], build: Callable[[Analysed], Query]
+    analysed: dict[str, Analysis], build: Callable[[Analysis], Query]
 ) -> dict[tuple[str, ...], Query]:
     """One query per distinct analysis, with the languages that gave it (a Latin-script query
     is tried in en, fr and es; those that analyse it alike share a query)."""
-    languages: dict[tuple[tuple[str, ...], ...], list[str]] = {}
-    for lang, fields in analysed.items():
-        languages.setdefault((tuple(fields["terms"]), tuple(fields["words"])), []).append(lang)
+    languages: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
+    for lang, (terms_, words_) in analysed.items():
+        languages.setdefault((tuple(terms_), tuple(words_)), []).append(lang)
     return {tuple(langs): build(analysed[langs[0]]) for langs in languages.values()}
 
 
@@ -179,21 +173,29 @@ def exact(
 ) -> list[Hit]:
     """Every paragraph that contains ``wording`` (after folding case, accents, punctuation and
     Arabic letter forms; no stemming), oldest first."""
-    analysed = {
-        lang: {"terms": [], "words": words(wording, lang)}
-        for lang in query_languages(wording, filters, guess=False)
+    analysed: dict[str, Analysis] = {
+        lang: ([], words(wording, lang)) for lang in query_languages(wording, filters, guess=False)
     }
-    analysed = {lang: fields for lang, fields in analysed.items() if fields["words"]}
+    analysed = {lang: analysis for lang, analysis in analysed.items() if analysis[1]}
     if not analysed:
         return []
-    query = within(_by_analysis(analysed, lambda f: phrase("words", f["words"])), filters)
+    query = within(_by_analysis(analysed, lambda a: phrase("words", a[1])), filters)
     hits = _hits(conn, index.every_match(query))
     hits.sort(key=lambda h: (h.adopted or "9999", h.symbol or "", h.position, h.paragraph_id))
     hits = hits[:limit] if limit else hits
     for hit in hits:
         hit.match = "exact"
-        hit.snippet = snippet(hit.text, wording, hit.language)
+    _add_snippets(hits, wording)
     return hits
+
+
+def _add_snippets(hits: list[Hit], query: str) -> None:
+    """Each hit's snippet; the query's terms are made once per language, not once per hit."""
+    wanted: dict[str, set[str]] = {}
+    for hit in hits:
+        if hit.language not in wanted:
+            wanted[hit.language] = set(terms(query, hit.language))
+        hit.snippet = snippet(hit.text, wanted[hit.language], hit.language)
 
 
 @dataclass
@@ -212,10 +214,9 @@ def group_identical(hits: list[Hit]) -> list[Group]:
     return list(groups.values())
 
 
-def snippet(text: str, query: str, lang: str, mark: tuple[str, str] = ("**", "**")) -> str:
-    """About ``SNIPPET_CHARS`` of ``text`` from a little before the first query word, query
-    words marked (runs of them as one mark)."""
-    wanted = set(terms(query, lang))
+def snippet(text: str, wanted: set[str], lang: str, mark: tuple[str, str] = ("**", "**")) -> str:
+    """About ``SNIPPET_CHARS`` of ``text`` from a little before the first word whose term is
+    ``wanted`` (the query's), those words marked (runs of them as one mark)."""
     first = next(spans(text, lang, wanted), (0, 0))[0]
     start = 0
     if first > SNIPPET_CHARS // 4:

@@ -29,7 +29,7 @@ import tantivy
 from tantivy import Occur, Query
 
 from sixfold.errors import UsageError
-from sixfold.search.analysis import terms, words
+from sixfold.search.analysis import Analysis, analyse
 
 INDEX_DIR = "index"
 # Paragraph ids applied per chunk of the queue: bounds the memory a large sync holds.
@@ -38,8 +38,6 @@ _CHUNK = 5_000
 _WRITER_HEAP = 200_000_000
 # Rust regex syntax (tantivy's regex query) for the lead filter's literal prefix.
 _REGEX_META = set("\\.+*?()|[]{}^$#&-~")
-
-Analysis = tuple[list[str], list[str]]  # (terms, words) of one paragraph
 
 
 def _schema() -> tantivy.Schema:
@@ -73,7 +71,7 @@ class Filters:
     lead: str | None = None  # the start of the lead, any case
 
     def clauses(self) -> list[Query]:
-        """What every hit must match, language aside (the caller runs one query per language)."""
+        """What every hit must match, language aside (:func:`within` adds it)."""
         out = [
             Query.term_query(SCHEMA, name, value)
             for name, value in (
@@ -104,9 +102,17 @@ def _day(date: str | None, *, low: bool) -> int | None:
     """A date filter as the integer YYYYMMDD; a year or month stands for its first or last day."""
     if date is None:
         return None
+    day = _as_day(date, low=low)
+    if day is None:
+        raise UsageError(f"{date!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    return day
+
+
+def _as_day(date: str, *, low: bool) -> int | None:
+    """YYYY-MM-DD, YYYY-MM or YYYY as the integer YYYYMMDD (``None`` if it is none of them)."""
     parts = date.split("-")
     if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4):
-        raise UsageError(f"{date!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+        return None
     padded = [int(p) for p in parts] + ([1, 1] if low else [99, 99])[len(parts) - 1 :]
     return padded[0] * 10_000 + padded[1] * 100 + padded[2]
 
@@ -145,45 +151,7 @@ def within(per_languages: Mapping[tuple[str, ...], Query], filters: Filters) -> 
     return Query.boolean_query([(Occur.Must, q) for q in [either, *clauses]])
 
 
-@dataclass(frozen=True)
-class Entry:
-    """What the index holds for one paragraph: its words and the facts filters ask about."""
-
-    id: int
-    language: str
-    analysis: Analysis
-    kind: str
-    lead: str | None
-    body: str | None
-    doc_type: str | None
-    session_number: int | None
-    adopted: str | None
-    agenda_items: list[str]
-
-    def document(self) -> tantivy.Document:
-        doc = tantivy.Document()
-        doc.add_unsigned("id", self.id)
-        doc.add_text("terms", " ".join(self.analysis[0]))
-        doc.add_text("words", " ".join(self.analysis[1]))
-        doc.add_text("lang", self.language)
-        doc.add_text("kind", self.kind)
-        for name, value in (("lead", self.lead), ("body", self.body), ("doc_type", self.doc_type)):
-            if value is not None:
-                doc.add_text(name, value.casefold() if name == "lead" else value)
-        for item in self.agenda_items:
-            doc.add_text("agenda", item)
-        if self.session_number is not None:
-            doc.add_integer("session", self.session_number)
-        if self.adopted is not None and len(self.adopted) == 10:
-            doc.add_integer("adopted", _day(self.adopted, low=True) or 0)
-        return doc
-
-
-def analyse(text: str, lang: str) -> Analysis:
-    return terms(text, lang), words(text, lang)
-
-
-# Everything an entry needs, for the paragraph ids of a JSON list (first parameter).
+# Everything an index entry needs, for the paragraph ids of a JSON list (first parameter).
 _ENTRY_ROWS = """
 SELECT p.id, d.sha256, p.position, p.text, d.language, p.kind, p.lead, d.body, d.doc_type,
        d.session_number, d.adopted, d.agenda_items
@@ -263,8 +231,8 @@ class ParagraphIndex:
             chunk = queued[start : start + _CHUNK]
             # By query: deleting by term does not reach unsigned fields from Python.
             self._writer.delete_documents_by_query(Query.term_set_query(SCHEMA, "id", chunk))
-            for entry in _entries(conn, chunk, known):
-                self._writer.add_document(entry.document())
+            for document in _documents(conn, chunk, known):
+                self._writer.add_document(document)
         self._pushed.update(queued)
         return len(queued)
 
@@ -293,8 +261,7 @@ class ParagraphIndex:
         self.lock()
         assert self._writer is not None
         self._writer.delete_all_documents()
-        with conn:
-            conn.execute("INSERT OR IGNORE INTO index_queue SELECT id FROM paragraphs")
+        queue_all(conn)
         return self.sync(conn, {})
 
     def close(self) -> None:
@@ -307,22 +274,35 @@ class ParagraphIndex:
             self._pushed.clear()
 
 
-def _entries(
+def queue_all(conn: sqlite3.Connection) -> None:
+    """Queue every paragraph: the next sync (re)makes the whole index."""
+    with conn:
+        conn.execute("INSERT OR IGNORE INTO index_queue SELECT id FROM paragraphs")
+
+
+def _documents(
     conn: sqlite3.Connection, ids: list[int], known: Mapping[tuple[str, int], Analysis]
-) -> Iterator[Entry]:
+) -> Iterator[tantivy.Document]:
+    """The index entries of the paragraphs ``ids``: their words and the facts filters ask
+    about; the analysis is taken from ``known`` when an ingest worker made it already."""
     for row in conn.execute(_ENTRY_ROWS, (json.dumps(ids),)):
         paragraph_id, sha256, position, text, lang, kind, lead, body, doc_type = row[:9]
         session, adopted, agenda = row[9:]
-        analysis = known.get((sha256, position)) or analyse(text, lang)
-        yield Entry(
-            paragraph_id,
-            lang,
-            analysis,
-            kind,
-            lead,
-            body,
-            doc_type,
-            session,
-            adopted,
-            json.loads(agenda),
-        )
+        terms, words = known.get((sha256, position)) or analyse(text, lang)
+        doc = tantivy.Document()
+        doc.add_unsigned("id", paragraph_id)
+        doc.add_text("terms", " ".join(terms))
+        doc.add_text("words", " ".join(words))
+        for name, value in (("lang", lang), ("kind", kind), ("body", body), ("doc_type", doc_type)):
+            if value is not None:
+                doc.add_text(name, value)
+        if lead is not None:
+            doc.add_text("lead", lead.casefold())
+        for item in json.loads(agenda):
+            doc.add_text("agenda", item)
+        if session is not None:
+            doc.add_integer("session", session)
+        day = _as_day(adopted, low=True) if adopted else None
+        if day is not None:
+            doc.add_integer("adopted", day)
+        yield doc
