@@ -301,6 +301,77 @@ FIRST_PARAGRAPH_65_140 = [
                 ("A/RES/76/177", "resolution", None),
             ],
         ),
+        (  # dated outside the Assembly's session 37: the council named last
+            "en",
+            "Recalling Human Rights Council decision 18/120 of 30 September 2011 and resolutions "
+            "24/14 of 27 September 2013 and 37/21 of 23 March 2018,",
+            [
+                ("A/HRC/DEC/18/120", "decision", "2011-09-30"),
+                ("A/HRC/RES/24/14", "resolution", "2013-09-27"),
+                ("A/HRC/RES/37/21", "resolution", "2018-03-23"),
+            ],
+        ),
+        (  # with no council named, a date's typing slip does not move it
+            "ar",
+            "إذ تشير إلى قراراتها 53/24 المؤرخ 10 تشرين الثاني/نوفمبر 1988 و 55/189",
+            [
+                ("A/RES/53/24", "resolution", "1988-11-10"),
+                ("A/RES/55/189", "resolution", None),
+            ],
+        ),
+        (  # cited from the Council's report
+            "en",
+            "Official Records of the General Assembly, Seventy-third Session, Supplement No. 53 "
+            "(A/73/53), chap. IV, sect. A, resolution 37/17.",
+            [("A/73/53", "document", None), ("A/HRC/RES/37/17", "resolution", None)],
+        ),
+        (
+            "zh",
+            "见《大会正式记录，第七十三届会议，补编第53号》(A/73/53)，第四章，A节，第37/17号决议。",
+            [("A/73/53", "document", None), ("A/HRC/RES/37/17", "resolution", None)],
+        ),
+        (  # days of one month; a colon after the noun
+            "fr",
+            "Rappelant ses résolutions 3148 (XXVIII) et 3187 (XXVIII) des 14 et 18 décembre 1973, "
+            "3391 (XXX) du 19 novembre 1975, et les résolutions ci-après du Conseil de sécurité : "
+            "1809 (2008) du 16 avril 2008",
+            [
+                ("A/RES/3148 (XXVIII)", "resolution", None),
+                ("A/RES/3187 (XXVIII)", "resolution", "1973-12-18"),
+                ("A/RES/3391 (XXX)", "resolution", "1975-11-19"),
+                ("S/RES/1809 (2008)", "resolution", "2008-04-16"),
+            ],
+        ),
+        (  # an organ's name stretched with tatweel
+            "ar",
+            "وإذ تشير إلى قـــرارات مجلــس حقــوق الإنســان 27/13 المؤرخ 25 أيلول/سبتمبر 2014",
+            [("A/HRC/RES/27/13", "resolution", "2014-09-25")],
+        ),
+        (  # "her resolution": the Assembly's, not the council named before
+            "ar",
+            "تحيط علما بتقرير المقررة الخاصة لمجلس حقوق الإنسان، الذي أُعد بناء على الطلب الوارد "
+            "في قرارها 73/157؛",
+            [("A/RES/73/157", "resolution", None)],
+        ),
+        (  # a council named earlier in the sentence, but the dates are the Assembly's
+            "es",
+            "y el Consejo de Derechos Humanos relativas al terrorismo, las más recientes de las "
+            "cuales son sus resoluciones 72/180, de 19 de diciembre de 2017, y 73/174, de 17 de "
+            "diciembre de 2018",
+            [
+                ("A/RES/72/180", "resolution", "2017-12-19"),
+                ("A/RES/73/174", "resolution", "2018-12-17"),
+            ],
+        ),
+        (  # an organ inside a subject phrase is not the owner
+            "zh",
+            "回顾其2011年6月17日关于审查人权理事会的第65/281号决议，又回顾人权理事会关于这个问题的"
+            "所有相关决议，包括2012年3月22日第19/11号决议",
+            [
+                ("A/RES/65/281", "resolution", None),
+                ("A/HRC/RES/19/11", "resolution", "2012-03-22"),
+            ],
+        ),
         ("en", "The Assembly met 24/7 and noted 3 (1990) items.", []),
     ],
 )

@@ -41,6 +41,8 @@ _DIGIT = regex.compile(r"\d")
 _STOP = regex.compile(r"[.;:。；：؛]\s")
 _FIRST_NUMBERED_SESSION = 31
 _FIRST_DECISION = 401
+_FIRST_SESSION_YEAR = 1945  # the Assembly's session s opens in 1945 + s
+_COUNCIL_FIRST_YEAR = 2006  # the Human Rights Council's first session
 # The longest title a list may give between two of its numbers.
 _TITLE_SPAN = 400
 # A date belongs to the number it follows (or, in Chinese, precedes) this closely.
@@ -84,7 +86,10 @@ class _Language:
     noun_after: bool
     organ_follows: bool
     other_owner: regex.Pattern[str]
+    own: regex.Pattern[str]
+    topic: regex.Pattern[str]
     bodies: tuple[tuple[str, regex.Pattern[str]], ...]
+    reports: tuple[tuple[str, regex.Pattern[str]], ...]
     adverbs: regex.Pattern[str]
     verbs: tuple[tuple[str, regex.Pattern[str]], ...]
 
@@ -92,12 +97,13 @@ class _Language:
 @cache
 def _language(lang: str) -> _Language:
     path = resources.files("sixfold.citations").joinpath("data", "citations.toml")
-    table = tomllib.loads(path.read_text("utf-8"))[lang if lang in _LANGS else "en"]
+    data = tomllib.loads(path.read_text("utf-8"))
+    table = data[lang if lang in _LANGS else "en"]
 
     def compiled(source: str) -> regex.Pattern[str]:
         return regex.compile(source, regex.IGNORECASE)
 
-    glue = f"(?:{table['glue']}|{table['locator']}|{_partial_dates(lang)})*"
+    glue = f"(?:{table['glue']}|{table['locator']}|{_partial_dates(lang, table['part_join'])})*"
     sessions = {
         **facts(lang)["resolution_number"]["session_prefixes"],
         **table.get("old_sessions", {}),
@@ -112,7 +118,10 @@ def _language(lang: str) -> _Language:
         noun_after=table.get("noun_after", False),
         organ_follows=table.get("organ_follows", False),
         other_owner=compiled(table.get("other_owner", "(?!)")),
-        bodies=tuple((k, compiled(v)) for k, v in table["bodies"].items()),
+        own=compiled(table.get("own", "(?!)")),
+        topic=compiled(table.get("topic", "(?!)")),
+        bodies=tuple((k, compiled(_stretchable(v))) for k, v in table["bodies"].items()),
+        reports=tuple((k, regex.compile(v)) for k, v in data["reports"].items()),
         adverbs=compiled(table["adverbs"]),
         verbs=tuple((k, compiled(v)) for k, v in table["verbs"].items()),
     )
@@ -121,16 +130,24 @@ def _language(lang: str) -> _Language:
 _LANGS = ("ar", "zh", "en", "fr", "ru", "es")
 
 
-def _partial_dates(lang: str) -> str:
+def _stretchable(source: str) -> str:
+    """A name pattern that also matches the name stretched with tatweel for justification
+    ("مجلــس حقــوق الإنســان"): a tatweel may follow any Arabic letter (and its quantifier)."""
+    return regex.sub(r"(\p{Arabic}[?*+]?)", "\\1\u0640*", source)
+
+
+def _partial_dates(lang: str, join: str) -> str:
     """The pieces of a date printed without its day or its year ("December 2018",
-    "29 أيلول/سبتمبر", "18 diciembre de 2014"), which the date reader rightly refuses but which
-    still only date a member of a list: a day and month, or a year."""
+    "29 أيلول/سبتمبر", "18 diciembre de 2014", "des 14 et 18 décembre 1973"), which the date
+    reader rightly refuses but which still only date a member of a list: days and a month, or a
+    year."""
     names = sorted((n for ns in facts(lang)["dates"]["months"].values() for n in ns), key=len)
     if not names:
         return "(?!)"
     month = "|".join(regex.escape(n).replace("\\ ", "\\s+") for n in reversed(names))
     day_month = rf"(?:\d{{1,2}}\s*)?(?:{month})(?:\s*/?\s*(?:{month}))?"
-    return rf"{day_month}|\b(?:19|20)\d\d\b"
+    days = rf"\b\d{{1,2}}\s*(?:,|\b(?:{join})\b)"  # "14 et" of "14 et 18 décembre 1973"
+    return rf"{day_month}|{days}|\b(?:19|20)\d\d\b"
 
 
 def _number_pattern(
@@ -288,9 +305,12 @@ def _numbered(
     masked = _mask(folded, [(m.start(), m.end()) for m in numbers], dates, table)
     result = []
     for found, body in _with_bodies(_lists(numbers, nouns, masked, table), folded, masked, table):
+        other = _last_named(folded, found.noun.start, table) if body is None else None
         for match in found.members:
             indic = bool(_INDIC_DIGIT.search(text, *match.span()))
-            target = _target(match, found.noun.kind, body, indic, table)
+            date = _date_near(match.start(), match.end(), folded, dates, table)
+            year = int(date.iso[:4]) if date else None
+            target = _target(match, found.noun.kind, body, indic, table, other=other, year=year)
             if target is not None:
                 result.append(Citation(str(target), found.noun.kind, match.start(), match.end()))
     return result
@@ -372,7 +392,9 @@ def _with_bodies(
 def _body(folded: str, masked: str, found: _List, table: _Language) -> str | None:
     """The organ of a list: named between its noun and its numbers, just after its last
     number ("résolution 5/1 du Conseil"; where the language names it after the list, after the
-    last member's date too: "51/18 du 6 octobre 2022 du Conseil"), or before its noun in the same sentence with no
+    last member's date too: "51/18 du 6 octobre 2022 du Conseil"); else the organ whose report
+    the list is cited from ("(A/73/53), chap. IV, resolution 37/17"); else, unless the noun
+    says the list is the Assembly's own, one named before its noun in the same sentence with no
     other number in between ("Human Rights Council resolutions, including resolutions 23/9")."""
     noun, first, last = found.noun, found.members[0], found.members[-1]
     if table.noun_after:
@@ -391,8 +413,18 @@ def _body(folded: str, masked: str, found: _List, table: _Language) -> str | Non
             )
         ):
             return body
+    for body, pattern in table.reports:
+        for report in pattern.finditer(folded, max(0, lo - _CUE_BEFORE), lo):
+            if table.glue.fullmatch(_IGNORABLE.sub("", masked[report.end() : lo])):
+                return body
+    if table.own.search(folded, noun.start, noun.end):
+        return None
+    topics = [m.span() for m in table.topic.finditer(folded, max(0, lo - _CUE_BEFORE), lo)]
+    for body, pattern in table.bodies:
         for earlier in pattern.finditer(folded, max(0, lo - _CUE_BEFORE), lo):
             between = (earlier.end(), lo)
+            if any(a <= earlier.start() < b for a, b in topics):
+                continue  # the subject of a title, not the owner ("关于审查人权理事会的")
             if not table.number.search(folded, *between) and not _STOP.search(folded, *between):
                 return body
     if table.other_owner.search(folded, noun.start, max(noun.end, hi)):
@@ -401,12 +433,13 @@ def _body(folded: str, masked: str, found: _List, table: _Language) -> str | Non
 
 
 def _last_named(folded: str, before: int, table: _Language) -> str | None:
-    """The council named last before a point of the paragraph: the owner of the resolutions
-    of "its resolutions" or "the Council's resolution" where the words say they are not the
-    Assembly's (Arabic "قراراته", "قرار المجلس"; the Assembly's own are "قراراتها")."""
+    """The council named last before a point of the paragraph, by its name or its report: the
+    owner of the resolutions of "its resolutions" or "the Council's resolution" where the words
+    say they are not the Assembly's (Arabic "قراراته", "قرار المجلس"; the Assembly's own are
+    "قراراتها"), or of numbers that cannot be the Assembly's."""
     named = [
         (m.start(), body)
-        for body, p in table.bodies
+        for body, p in (*table.bodies, *table.reports)
         if body != "ga"
         for m in p.finditer(folded, 0, before)
     ]
@@ -414,9 +447,16 @@ def _last_named(folded: str, before: int, table: _Language) -> str | None:
 
 
 def _target(
-    match: regex.Match[str], kind: str, body: str | None, indic: bool, table: _Language
+    match: regex.Match[str],
+    kind: str,
+    body: str | None,
+    indic: bool,
+    table: _Language,
+    *,
+    other: str | None = None,
+    year: int | None = None,
 ) -> Symbol | None:
-    """The canonical symbol of a governed number."""
+    """The canonical symbol of a governed number (``other``, ``year``: see :func:`_organ`)."""
     groups = match.groupdict()
     if groups["sc"]:
         text = f"S/RES/{groups['sc']} ({groups['year']})"
@@ -431,15 +471,11 @@ def _target(
         if (indic and not _PREFIXED.match(session)) or _PREFIXED.match(number):
             session, number = number, session
         series = "RES" if kind == "resolution" else "DEC"
-        if len(session) == 4 and session.isdigit():
-            organ = "E"
-        elif body == "hrc":
-            organ = "A/HRC"
-        elif not _general_assembly(session, number, kind):
+        ecosoc = len(session) == 4 and session.isdigit()
+        owner = "E" if ecosoc else _organ(session, number, kind, body, other, year)
+        if owner is None:
             return None
-        else:
-            organ = "A"
-        text = f"{organ}/{series}/{session}/{number}"
+        text = f"{owner}/{series}/{session}/{number}"
         if groups["parts"] and kind == "resolution":
             text += " " + _part_letters(groups["parts"], table.letters)
     return _symbol(text)
@@ -462,26 +498,68 @@ def _part_letters(printed: str, words: dict[str, str]) -> str:
     return "-".join(letters)
 
 
-def _general_assembly(session: str, number: str, kind: str) -> bool:
+def _organ(
+    session: str, number: str, kind: str, body: str | None, other: str | None, year: int | None
+) -> str | None:
+    """Whose a session/number is: the Assembly's ("A"), the Human Rights Council's ("A/HRC")
+    or another body's (None).  The organ named for the list decides, except where the year of
+    the number's date fits one of the two and not the other (a council named earlier in the
+    sentence is a weak cue: "... and the Human Rights Council relating to terrorism, the most
+    recent of which are its resolutions 72/180 of 19 December 2017").  A number with no organ
+    named that only the Council's calendar fits takes ``other``, the council named last in the
+    paragraph ("Human Rights Council decision 18/120 ... and resolutions 24/14 of 27 September
+    2013"); with no council named it stays the Assembly's, since dates have typing slips
+    ("53/24 of 10 November 1988")."""
+    assembly = _general_assembly(session, number, kind)
+    if year is not None and session.isdigit() and body in (None, "hrc"):
+        fits_assembly = assembly and _general_assembly(session, number, kind, year)
+        fits_council = abs(year - _council_year(int(session))) <= 1
+        if fits_assembly and not fits_council:
+            return "A"
+        if fits_council and not fits_assembly and "hrc" in (body, other):
+            return "A/HRC"
+    if body == "hrc":
+        return "A/HRC"
+    return "A" if assembly else None
+
+
+def _council_year(session: int) -> int:
+    """The year of the Human Rights Council's regular session: three a year since 2006."""
+    return _COUNCIL_FIRST_YEAR + (session - 1) // 3
+
+
+def _general_assembly(session: str, number: str, kind: str, year: int | None = None) -> bool:
     """Whether a bare number can be the General Assembly's: it numbered resolutions
     session/number from its thirty-first session on (earlier ones are "3369 (XXX)"), and its
-    decisions from 401; "resolution 5/5" or "decision 14/17" is another body's."""
+    decisions from 401; "resolution 5/5" or "decision 14/17" is another body's.  Its session s
+    opens in September 1945 + s and closes before the next, so a date outside those two years
+    ("37/5 of 22 March 2018") is another body's too."""
     if not session.isdigit():
         return True
-    return int(session) >= _FIRST_NUMBERED_SESSION and (
-        kind == "resolution" or int(number) >= _FIRST_DECISION
+    first_year = _FIRST_SESSION_YEAR + int(session)
+    return (
+        int(session) >= _FIRST_NUMBERED_SESSION
+        and (kind == "resolution" or int(number) >= _FIRST_DECISION)
+        and (year is None or first_year <= year <= first_year + 1)
     )
 
 
 def _dated(citation: Citation, folded: str, dates: list[DateMatch], table: _Language) -> Citation:
-    """The citation with the date printed next to it: after it ("37/4 of 22 October 1982"),
-    or before it where the noun closes the list ("1982年10月22日第37/4号")."""
+    date = _date_near(citation.start, citation.end, folded, dates, table)
+    return replace(citation, date=date.iso) if date else citation
+
+
+def _date_near(
+    start: int, end: int, folded: str, dates: list[DateMatch], table: _Language
+) -> DateMatch | None:
+    """The date printed next to a citation: after it ("37/4 of 22 October 1982"), or before
+    it where the noun closes the list ("1982年10月22日第37/4号")."""
     for date in dates:
         if table.noun_after:
-            close = 0 <= citation.start - date.end <= 2
+            close = 0 <= start - date.end <= 2
         else:
-            close = 0 <= date.start - citation.end <= _DATE_GAP
-            close = close and not table.number.search(folded, citation.end, date.start)
+            close = 0 <= date.start - end <= _DATE_GAP
+            close = close and not table.number.search(folded, end, date.start)
         if close:
-            return replace(citation, date=date.iso)
-    return citation
+            return date
+    return None
