@@ -18,6 +18,7 @@ produced here and handed to the index as space-separated words:
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -34,6 +35,9 @@ _WORD = regex.compile(r"\p{Han}|[[\p{L}\p{N}]--\p{Han}][[\p{L}\p{M}\p{N}]--\p{Ha
 _CHARACTER = regex.compile(r"[\p{L}\p{N}]\p{M}*")
 # A run of Chinese terms: each letter or digit is one, the marks after the run go with its last.
 _RUN = regex.compile(r"([\p{L}\p{N}]+)\p{M}*")
+# Where nearly every paragraph but a Chinese one lies: below U+0800 (Latin, Greek, Cyrillic,
+# Hebrew, Arabic) and the general punctuation (’ – “ ”).
+_PLAIN = ((0x0000, 0x07FF), (0x2000, 0x206F))
 
 
 class Token(NamedTuple):
@@ -101,6 +105,30 @@ def _pattern(lang: str | None) -> regex.Pattern[str]:
     return _CHARACTER if lang == "zh" else _WORD
 
 
+@functools.cache
+def _plain_word() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """_WORD for text within _PLAIN, in the standard library's engine, which reads it at about
+    twice the speed of ``regex`` reading Unicode classes (a snippet reads hundreds of characters
+    per hit); and a pattern finding a character outside _PLAIN.  The classes are _WORD's own,
+    read off it over _PLAIN (which holds no Han), so both split such text alike."""
+    plain = "".join(chr(c) for low, high in _PLAIN for c in range(low, high + 1))
+    first = _ranges(regex.findall(r"[[\p{L}\p{N}]--\p{Han}]", plain, flags=regex.V1))
+    rest = _ranges(regex.findall(r"[[\p{L}\p{M}\p{N}]--\p{Han}]", plain, flags=regex.V1))
+    outside = "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in _PLAIN)
+    return re.compile(f"[{first}][{rest}]*"), re.compile(f"[^{outside}]")
+
+
+def _ranges(characters: list[str]) -> str:
+    """Sorted characters as the inside of a character class, runs written as ranges."""
+    runs: list[list[int]] = []
+    for c in map(ord, characters):
+        if runs and runs[-1][1] >= c - 1:
+            runs[-1][1] = c
+        else:
+            runs.append([c, c])
+    return "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in runs)
+
+
 def tokens(text: str, lang: str | None, *, stem: bool = True) -> Iterator[Token]:
     """The words of ``text`` with their offsets and terms (empty terms are dropped)."""
     normalise = _normaliser(lang or "", stem)
@@ -118,7 +146,9 @@ def spans(
     normalise = _normaliser(lang or "", True)
     end = len(text) if end is None else end
     if lang != "zh":
-        for match in _WORD.finditer(text, start, end):
+        plain, outside = _plain_word()
+        pattern = _WORD if outside.search(text, start, end) else plain
+        for match in pattern.finditer(text, start, end):
             if normalise(match.group()) in wanted:
                 yield match.span()
         return
