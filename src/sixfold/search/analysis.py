@@ -38,6 +38,7 @@ _RUN = regex.compile(r"([\p{L}\p{N}]+)\p{M}*")
 # Where nearly every paragraph but a Chinese one lies: below U+0800 (Latin, Greek, Cyrillic,
 # Hebrew, Arabic) and the general punctuation (’ – “ ”).
 _PLAIN = ((0x0000, 0x07FF), (0x2000, 0x206F))
+_PIECE = 250  # characters: about a snippet's window
 
 
 class Token(NamedTuple):
@@ -147,10 +148,16 @@ def spans(
     end = len(text) if end is None else end
     if lang != "zh":
         plain, outside = _plain_word()
-        pattern = _WORD if outside.search(text, start, end) else plain
-        for match in pattern.finditer(text, start, end):
-            if normalise(match.group()) in wanted:
-                yield match.span()
+        # Read in pieces ending at a space (which no word holds), each with the faster pattern
+        # if it is plain: the first wanted word is sought without checking the whole paragraph.
+        while start < end:
+            cut = text.find(" ", start + _PIECE, end)
+            cut = end if cut < 0 else cut
+            pattern = _WORD if outside.search(text, start, cut) else plain
+            for match in pattern.finditer(text, start, cut):
+                if normalise(match.group()) in wanted:
+                    yield match.span()
+            start = cut
         return
     # The same words as _CHARACTER's, found a run at a time: a regex match costs several times
     # a character's term, and a run's characters are looked up together.
