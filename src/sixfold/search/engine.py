@@ -30,6 +30,7 @@ from sixfold.errors import UsageError
 from sixfold.model import LANGUAGES
 from sixfold.search.analysis import Analysis, analyse, fold, spans, terms, words
 from sixfold.search.index import NO_FILTERS, Filters, ParagraphIndex, every, phrase, some, within
+from sixfold.search.turns import Turns
 
 SNIPPET_CHARS = 240
 # What may separate two marked words for them to be marked as one run ("Secretary-General").
@@ -42,6 +43,7 @@ _SCRIPTS = (
     (regex.compile(r"\p{Latin}"), ("en", "fr", "es")),
 )
 _LOWER_WORD = regex.compile(r"\p{L}+")
+_TURNS = Turns()  # one search at a time per process, in arrival order (see search.turns)
 __all__ = ["NO_FILTERS", "Filters", "Group", "Hit", "exact", "group_identical", "search"]
 
 
@@ -117,6 +119,13 @@ def search(
     limit: int = 10,
 ) -> list[Hit]:
     """The best ``limit`` paragraphs for ``query``: phrase matches first (see module doc)."""
+    with _TURNS:
+        return _search(conn, index, query, filters, limit)
+
+
+def _search(
+    conn: sqlite3.Connection, index: ParagraphIndex, query: str, filters: Filters, limit: int
+) -> list[Hit]:
     analysed = {lang: analyse(query, lang) for lang in query_languages(query, filters)}
     analysed = {lang: analysis for lang, analysis in analysed.items() if analysis[0]}
     if not analysed:
