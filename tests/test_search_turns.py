@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
+
+import pytest
 
 from sixfold.search.turns import Turns
 
@@ -36,3 +40,36 @@ def test_a_turn_is_given_back_after_an_error() -> None:
 def _take(turns: Turns, order: list[int], i: int) -> None:
     with turns:
         order.append(i)
+
+
+def test_a_waiter_interrupted_leaves_the_queue() -> None:
+    """Ctrl-C while waiting for a turn must not leave the turns stuck for everyone else."""
+    turns = Turns()
+    holding, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with turns:
+            holding.set()
+            release.wait()
+
+    holder = threading.Thread(target=hold)
+    holder.start()
+    holding.wait()
+    previous = signal.signal(signal.SIGUSR1, _interrupt)
+    try:
+        threading.Timer(0.05, os.kill, (os.getpid(), signal.SIGUSR1)).start()
+        with pytest.raises(_Interrupted), turns:
+            pass
+    finally:
+        signal.signal(signal.SIGUSR1, previous)
+    release.set()
+    holder.join()
+    assert not turns._busy and not turns._waiting  # free again, nobody stale in the queue
+
+
+class _Interrupted(Exception):
+    pass
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise _Interrupted

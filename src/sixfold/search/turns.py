@@ -33,7 +33,15 @@ class Turns:
             mine = threading.Lock()
             mine.acquire()
             self._waiting.append(mine)
-        mine.acquire()  # released by the turn before, which hands its turn over
+        try:
+            mine.acquire()  # released by the turn before, which hands its turn over
+        except BaseException:  # interrupted (Ctrl-C): leave the queue, or pass on the turn
+            with self._guard:
+                if mine in self._waiting:
+                    self._waiting.remove(mine)
+                    raise
+            self.__exit__(None, None, None)
+            raise
 
     def __exit__(
         self,
