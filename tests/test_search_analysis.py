@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from sixfold.search.analysis import fold, terms
+from sixfold.search.analysis import fold, spans, terms, tokens
 
 
 @pytest.mark.parametrize(
@@ -43,3 +45,33 @@ def test_fold(text: str, lang: str, expected: str) -> None:
 def test_a_chinese_window_is_a_run_of_the_paragraph_terms(window: str, paragraph: str) -> None:
     needle, haystack = " ".join(terms(window, "zh")), " ".join(terms(paragraph, "zh"))
     assert f" {needle} " in f" {haystack} "
+
+
+def _every_plain_character() -> str:
+    """Every character below U+0800 and of the general punctuation (the range snippets read
+    with the standard library's engine), shuffled, with spaces."""
+    characters = [chr(c) for c in [*range(0x800), *range(0x2000, 0x2070)]] + [" "] * 400
+    random.Random(0).shuffle(characters)
+    return "".join(characters)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (_every_plain_character(), "en"),
+        (_every_plain_character(), "ar"),
+        ("Secretary-General’s 联合国 re\u0301sume\u0301 ﬁnal ２０２２ İstanbul", "fr"),
+        ("联合国秘书长e\u0301\u0301，2022年3月2日ES-11/1号决议\u0301", "zh"),
+    ],
+)
+def test_spans_are_the_wanted_tokens(text: str, lang: str) -> None:
+    """Snippets find the words with faster patterns than ``tokens``; they must be the same."""
+    every = list(tokens(text, lang))
+    wanted = {t.term for t in every[::3]}
+    for start, end in [(0, len(text)), (7, len(text) // 2)]:
+        expected = [
+            (t.start + start, t.end + start)
+            for t in tokens(text[start:end], lang)
+            if t.term in wanted
+        ]
+        assert list(spans(text, lang, wanted, start, end)) == expected

@@ -30,10 +30,12 @@ from sixfold.errors import UsageError
 from sixfold.model import LANGUAGES
 from sixfold.search.analysis import Analysis, analyse, fold, spans, terms, words
 from sixfold.search.index import NO_FILTERS, Filters, ParagraphIndex, every, phrase, some, within
+from sixfold.search.turns import Turns
 
 SNIPPET_CHARS = 240
 # What may separate two marked words for them to be marked as one run ("Secretary-General").
-_JOINABLE = regex.compile(r"[\s\-‑’']{0,2}")
+_JOIN_GAP = 2  # characters
+_JOINABLE = regex.compile(rf"[\s\-‑’']{{0,{_JOIN_GAP}}}")
 _SCRIPTS = (
     (regex.compile(r"\p{Han}"), ("zh",)),
     (regex.compile(r"\p{Arabic}"), ("ar",)),
@@ -41,6 +43,7 @@ _SCRIPTS = (
     (regex.compile(r"\p{Latin}"), ("en", "fr", "es")),
 )
 _LOWER_WORD = regex.compile(r"\p{L}+")
+_TURNS = Turns()  # one search at a time per process, in arrival order (see search.turns)
 __all__ = ["NO_FILTERS", "Filters", "Group", "Hit", "exact", "group_identical", "search"]
 
 
@@ -116,6 +119,13 @@ def search(
     limit: int = 10,
 ) -> list[Hit]:
     """The best ``limit`` paragraphs for ``query``: phrase matches first (see module doc)."""
+    with _TURNS:
+        return _search(conn, index, query, filters, limit)
+
+
+def _search(
+    conn: sqlite3.Connection, index: ParagraphIndex, query: str, filters: Filters, limit: int
+) -> list[Hit]:
     analysed = {lang: analyse(query, lang) for lang in query_languages(query, filters)}
     analysed = {lang: analysis for lang, analysis in analysed.items() if analysis[0]}
     if not analysed:
@@ -224,9 +234,12 @@ def snippet(text: str, wanted: set[str], lang: str, mark: tuple[str, str] = ("**
         space = text.find(" ", start, first)
         start = space + 1 if space >= 0 else start
     end = min(len(text), start + SNIPPET_CHARS)
+    # No word before ``first`` is wanted, so the words are read from there, unless ``start``
+    # cut one (never a Chinese one, a character long), whose rest could be.
+    cut = start > 0 and text[start - 1] != " " and lang != "zh"
     marks: list[tuple[int, int]] = []
-    for s, e in spans(text, lang, wanted, start, end):
-        if marks and _JOINABLE.fullmatch(text, marks[-1][1], s):  # one mark for a run
+    for s, e in spans(text, lang, wanted, start if cut else first, end):
+        if marks and _joins(text, marks[-1][1], s):  # one mark for a run
             marks[-1] = (marks[-1][0], e)
         else:
             marks.append((s, e))
@@ -237,3 +250,10 @@ def snippet(text: str, wanted: set[str], lang: str, mark: tuple[str, str] = ("**
         cursor = e
     out += [text[cursor:end], "…" if end < len(text) else ""]
     return "".join(out)
+
+
+def _joins(text: str, end: int, start: int) -> bool:
+    """Whether marks ending at ``end`` and starting at ``start`` make one run (the regex only
+    for a short gap: a Chinese snippet asks once per character)."""
+    gap = start - end
+    return gap == 0 or (gap <= _JOIN_GAP and _JOINABLE.fullmatch(text, end, start) is not None)
