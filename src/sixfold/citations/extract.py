@@ -12,8 +12,9 @@ gives the body.  Language knowledge is in ``data/citations.toml``.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 
 import regex
@@ -41,7 +42,7 @@ _DIGIT = regex.compile(r"\d")
 _STOP = regex.compile(r"[.;:。；：؛]\s")
 _FIRST_NUMBERED_SESSION = 31
 _FIRST_DECISION = 401
-_FIRST_SESSION_YEAR = 1945  # the Assembly's session s opens in 1945 + s
+_FIRST_SESSION_YEAR = 1945  # the Assembly's session s opens in 1945 + s, ends in the next year
 _COUNCIL_FIRST_YEAR = 2006  # the Human Rights Council's first session
 # The longest title a list may give between two of its numbers.
 _TITLE_SPAN = 400
@@ -238,10 +239,11 @@ def find_citations(text: str, lang: str) -> list[Citation]:
         m for m in table.number.finditer(folded) if not any(a <= m.start() < b for a, b in taken)
     ]
     dates = find_dates(text, lang) if numbers or found else []
+    found = [_dated(c, folded, dates, table) for c in found]
     if numbers:
         found += _numbered(text, folded, numbers, dates, table)
     found.sort(key=lambda c: c.start)
-    return [_dated(c, folded, dates, table) for c in found]
+    return found
 
 
 def citable_texts(doc: Document) -> list[tuple[str, str, str | None]]:
@@ -288,7 +290,7 @@ def _numbered(
     dates: list[DateMatch],
     table: _Language,
 ) -> list[Citation]:
-    """The numbers a noun governs, as citations."""
+    """The numbers a noun governs, as dated citations."""
     quoted = [m.span() for m in _QUOTED.finditer(folded)]
     nouns = sorted(
         (
@@ -305,14 +307,15 @@ def _numbered(
     masked = _mask(folded, [(m.start(), m.end()) for m in numbers], dates, table)
     result = []
     for found, body in _with_bodies(_lists(numbers, nouns, masked, table), folded, masked, table):
-        other = _last_named(folded, found.noun.start, table) if body is None else None
+        other = partial(_last_named, folded, found.noun.start, table)
         for match in found.members:
             indic = bool(_INDIC_DIGIT.search(text, *match.span()))
             date = _date_near(match.start(), match.end(), folded, dates, table)
             year = int(date.iso[:4]) if date else None
             target = _target(match, found.noun.kind, body, indic, table, other=other, year=year)
             if target is not None:
-                result.append(Citation(str(target), found.noun.kind, match.start(), match.end()))
+                citation = Citation(str(target), found.noun.kind, match.start(), match.end())
+                result.append(replace(citation, date=date.iso) if date else citation)
     return result
 
 
@@ -453,7 +456,7 @@ def _target(
     indic: bool,
     table: _Language,
     *,
-    other: str | None = None,
+    other: Callable[[], str | None] = lambda: None,
     year: int | None = None,
 ) -> Symbol | None:
     """The canonical symbol of a governed number (``other``, ``year``: see :func:`_organ`)."""
@@ -499,24 +502,29 @@ def _part_letters(printed: str, words: dict[str, str]) -> str:
 
 
 def _organ(
-    session: str, number: str, kind: str, body: str | None, other: str | None, year: int | None
+    session: str,
+    number: str,
+    kind: str,
+    body: str | None,
+    other: Callable[[], str | None],
+    year: int | None,
 ) -> str | None:
     """Whose a session/number is: the Assembly's ("A"), the Human Rights Council's ("A/HRC")
     or another body's (None).  The organ named for the list decides, except where the year of
     the number's date fits one of the two and not the other (a council named earlier in the
     sentence is a weak cue: "... and the Human Rights Council relating to terrorism, the most
     recent of which are its resolutions 72/180 of 19 December 2017").  A number with no organ
-    named that only the Council's calendar fits takes ``other``, the council named last in the
+    named that only the Council's calendar fits takes ``other()``, the council named last in the
     paragraph ("Human Rights Council decision 18/120 ... and resolutions 24/14 of 27 September
     2013"); with no council named it stays the Assembly's, since dates have typing slips
     ("53/24 of 10 November 1988")."""
     assembly = _general_assembly(session, number, kind)
     if year is not None and session.isdigit() and body in (None, "hrc"):
-        fits_assembly = assembly and _general_assembly(session, number, kind, year)
+        fits_assembly = assembly and 0 <= year - _FIRST_SESSION_YEAR - int(session) <= 1
         fits_council = abs(year - _council_year(int(session))) <= 1
         if fits_assembly and not fits_council:
             return "A"
-        if fits_council and not fits_assembly and "hrc" in (body, other):
+        if fits_council and not fits_assembly and (body == "hrc" or other() == "hrc"):
             return "A/HRC"
     if body == "hrc":
         return "A/HRC"
@@ -528,19 +536,14 @@ def _council_year(session: int) -> int:
     return _COUNCIL_FIRST_YEAR + (session - 1) // 3
 
 
-def _general_assembly(session: str, number: str, kind: str, year: int | None = None) -> bool:
+def _general_assembly(session: str, number: str, kind: str) -> bool:
     """Whether a bare number can be the General Assembly's: it numbered resolutions
     session/number from its thirty-first session on (earlier ones are "3369 (XXX)"), and its
-    decisions from 401; "resolution 5/5" or "decision 14/17" is another body's.  Its session s
-    opens in September 1945 + s and closes before the next, so a date outside those two years
-    ("37/5 of 22 March 2018") is another body's too."""
+    decisions from 401; "resolution 5/5" or "decision 14/17" is another body's."""
     if not session.isdigit():
         return True
-    first_year = _FIRST_SESSION_YEAR + int(session)
-    return (
-        int(session) >= _FIRST_NUMBERED_SESSION
-        and (kind == "resolution" or int(number) >= _FIRST_DECISION)
-        and (year is None or first_year <= year <= first_year + 1)
+    return int(session) >= _FIRST_NUMBERED_SESSION and (
+        kind == "resolution" or int(number) >= _FIRST_DECISION
     )
 
 
