@@ -60,8 +60,12 @@ SENTINEL = regex.compile("\ue000(\\d+)\ue001")
 
 @dataclass(frozen=True)
 class Note:
+    """A footnote reference; ``again`` when the note was referred to before (the XML's bare
+    ``<sup>N</sup>``): only its marker is printed, the note itself was printed already."""
+
     marker: str
     text: str
+    again: bool = False
 
 
 Part = str | Note
@@ -131,6 +135,20 @@ def fold(text: str) -> str:
 
 def string(el: etree._Element) -> str:
     return str(el.xpath("string()"))
+
+
+def note_text(note: etree._Element) -> str:
+    """A footnote's text without the marker some notes open with (``<sup>7</sup>``)."""
+
+    def pieces(el: etree._Element) -> Iterator[str]:
+        if not (tag(el) == "sup" and (el.text or "").strip().isdigit() and not len(el)):
+            yield el.text or ""
+            for child in el:
+                if isinstance(child.tag, str):
+                    yield from pieces(child)
+                yield child.tail or ""
+
+    return fold("".join(pieces(note)))
 
 
 def tag(el: etree._Element) -> str:
@@ -217,12 +235,14 @@ def collect(el: etree._Element, out: list[Part]) -> None:
     for child in el:
         name = tag(child)
         if name == "authorialNote":
-            body = NOTE_PLACEHOLDER.sub("", fold(string(child)))
+            body = NOTE_PLACEHOLDER.sub("", note_text(child))
             out.append(Note(child.get("marker") or "", body))
         elif name == "eol":
             out.append(" ")
         elif name == "sup" and (child.text or "").strip() in ("(", ")"):
             pass  # Arabic prints its markers in parentheses; they belong to the marker
+        elif name == "sup" and (child.text or "").strip().isdigit() and not len(child):
+            out.append(Note((child.text or "").strip(), "", again=True))
         elif name:
             collect(child, out)
         if child.tail:
@@ -288,7 +308,7 @@ def read_preface(el: etree._Element, annex: bool) -> list[Block]:
         for sibling in letter.itersiblings():
             if tag(sibling) != "authorialNote":
                 break
-            parts.append(Note(sibling.get("marker") or "", fold(string(sibling))))
+            parts.append(Note(sibling.get("marker") or "", note_text(sibling)))
         if parts[0]:
             blocks.append(Block("heading", parts, annex=annex))
     return blocks
@@ -474,7 +494,8 @@ def render_ods(ctx: Ctx) -> str:
     notes: list[Note] = []
 
     def marker(note: Note) -> str:
-        notes.append(note)
+        if not note.again:
+            notes.append(note)
         return footnote_label(ctx, note.marker)
 
     lines = ["[DU1]", m.get("adoption", ""), m.get("proponent", "")]
@@ -559,6 +580,8 @@ def render_markdown(ctx: Ctx) -> str:
     notes: list[Note] = []
 
     def marker(note: Note) -> str:
+        if note.again:
+            return markdown_marker(ctx, note, lambda s: s)
         notes.append(note)
         return f"\ue000{len(notes) - 1}\ue001"
 
@@ -812,6 +835,8 @@ def render_pdftext(ctx: Ctx) -> str:
     notes: list[Note] = []
 
     def marker(note: Note) -> str:
+        if note.again:
+            return footnote_label(ctx, note.marker)
         notes.append(note)
         return f"\ue000{len(notes) - 1}\ue001"
 

@@ -109,6 +109,22 @@ def test_minimal_structure() -> None:
     assert doc.adopted is None and doc.warnings
 
 
+def test_repeated_footnote_reference_is_a_marker_not_text() -> None:
+    # The XML prints a second reference to a note as superscript digits, glued to the word.
+    doc = read_akn(
+        _body(
+            '<paragraph eId="p1"><num>1.</num><content><p>Recalls the Agenda<authorialNote '
+            'marker="3"><p><sup>3</sup> Resolution 70/1.</p></authorialNote>;</p></content>'
+            '</paragraph><paragraph eId="p2"><num>2.</num><content><p>Welcomes the Agenda'
+            "<sup>3</sup> of 2015,<sup>3</sup> and m<sup>(</sup>x<sup>)</sup>.</p></content>"
+            "</paragraph>"
+        )
+    )
+    rows = [(p.text, p.footnotes) for p in doc.paragraphs]
+    assert rows == [("Recalls the Agenda;", ["3"]), ("Welcomes the Agenda of 2015, and mx.", ["3"])]
+    assert [(f.marker, f.text) for f in doc.footnotes] == [("3", "Resolution 70/1.")]
+
+
 def _body(main: str) -> bytes:
     return (
         _AKN

@@ -135,3 +135,20 @@ def test_meeting_and_part_letter_are_printed(form: str) -> None:
         data = archive.read(member)
     text = render(data, read_akn(data), form, 1) or ""
     assert regex.search(r"(?m)(?:^|Abyei )B(?:<sup>1</sup>|1)?\s", text)
+
+
+@pytest.mark.parametrize("form", ["ods", "markdown", "pdftext"])
+def test_repeated_reference_prints_its_marker_not_the_note_again(form: str) -> None:
+    """Session 74's XML prints a second reference to a note as bare ``<sup>1</sup>``: the
+    forms print the marker where it stands and the note once, as the printed documents do."""
+    archive_path = SHARED / "corpus" / "akn-ga" / "74session"
+    with zipfile.ZipFile(archive_path / "GA resolutions_74session_English.zip") as archive:
+        data = archive.read("English/74_10.xml")
+    gold = read_akn(data)
+    again = next(p for p in gold.paragraphs if "annual report, including" in p.text)
+    assert again.footnotes == ["1"] and "report,1" not in again.text
+    text = render(data, gold, form, 2) or ""
+    marker = "<sup>1</sup>" if form == "markdown" else "1"
+    assert f"annual report,{marker}" in regex.sub(r"\s+", " ", text)
+    note = next(f.text for f in gold.footnotes if f.marker == "1")
+    assert regex.sub(r"\s+", " ", text).count(note[:30]) == 1

@@ -180,8 +180,19 @@ def _local(el: _Element) -> str:
 _MARKER_BRACKETS = {"(", ")"}
 
 
+def _marker_sup(el: _Element) -> str | None:
+    """The marker a ``<sup>`` prints when it is a footnote's marker rather than text.
+
+    A footnote's first reference is an ``authorialNote``; a second reference to the same note
+    is printed as plain superscript digits ("Agenda<sup>11</sup>"), and some notes open with
+    their own marker so. Kept as text they would glue to the word ("Agenda11") and to numbers
+    ("1949,1"), which breaks search, dates and citations."""
+    text = (el.text or "").strip()
+    return ascii_digits(text) if _local(el) == "sup" and not len(el) and text.isdigit() else None
+
+
 def _inline(el: _Element) -> str:
-    """Text of an inline run, without footnote bodies (their markers live in ``footnotes``)."""
+    """Text of an inline run, without footnote bodies or markers (they live in ``footnotes``)."""
     out: list[str] = [el.text or ""]
     for child in el:
         name = _local(child)
@@ -189,6 +200,8 @@ def _inline(el: _Element) -> str:
             out.append(" ")
         elif name == "sup" and (child.text or "").strip() in _MARKER_BRACKETS and not len(child):
             pass  # Arabic prints a marker as "(1)": the brackets are superscripts around the note
+        elif _marker_sup(child) is not None:
+            pass
         elif name and name != "authorialNote":
             out.append(_inline(child))
         out.append(child.tail or "")
@@ -240,7 +253,18 @@ def _lead(el: _Element) -> str | None:
 
 
 def _notes(el: _Element) -> list[str]:
-    return [n.get("marker") or "" for n in el.iter(f"{{{AKN_NS}}}authorialNote")]
+    """The markers of the notes a paragraph refers to, in order, each once."""
+    markers: list[str] = []
+    for n in el.iter(f"{{{AKN_NS}}}authorialNote", f"{{{AKN_NS}}}sup"):
+        if _local(n) == "authorialNote":
+            markers.append(n.get("marker") or "")
+        elif (marker := _marker_sup(n)) is not None and not _in_note(n):
+            markers.append(marker)
+    return list(dict.fromkeys(markers))
+
+
+def _in_note(el: _Element) -> bool:
+    return any(_local(a) == "authorialNote" for a in el.iterancestors())
 
 
 class _Ids:
