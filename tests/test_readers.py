@@ -23,6 +23,7 @@ from sixfold.errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
+from sixfold.readers import text as text_reader
 from sixfold.readers.detect import detect_format
 from sixfold.readers.dispatch import read_raw
 from sixfold.readers.limits import read_bounded
@@ -273,3 +274,12 @@ def test_real_word_files(path: Path) -> None:
     raw = read_raw(data, detect_format(data, path.name))
     assert "Resolution adopted by the General Assembly" in raw.text
     assert "<sup>1</sup> " in raw.text or "<sup>" not in raw.text
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_noise_share_fast_path_agrees_with_the_pattern(text: str) -> None:
+    """The printable-text shortcut gives what counting the noise pattern gives."""
+    sample = text[: text_reader._NOISE_SAMPLE_CHARS]
+    counted = len(text_reader._NOISE.findall(sample)) / len(sample) if sample else 0.0
+    assert text_reader._noise_share(text) == counted

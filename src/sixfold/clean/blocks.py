@@ -99,9 +99,12 @@ def join_text(left: str, right: str, *, spaced: bool = True) -> str:
     if not spaced:
         latin = _LATIN_EDGE.match(left[-1]) and _LATIN_EDGE.match(right[:1])
         return f"{left} {right}" if latin else left + right
-    if _ENDS_WITH_CJK.search(left) and _STARTS_WITH_CJK.search(right):
+    # Only the last two characters can match: searching the whole block, which grows with
+    # every line joined to it, made unwrapping quadratic in a paragraph's length.
+    cjk_end = _ENDS_WITH_CJK.search(left, max(0, len(left) - 2)) is not None
+    if cjk_end and _STARTS_WITH_CJK.search(right):
         return left + right
-    if _ENDS_WITH_CJK.search(left) and right[:1].isdigit() and left[-1] not in "，。；：":
+    if cjk_end and right[:1].isdigit() and left[-1] not in "，。；：":
         return left + right
     if left[-1].isdigit() and _STARTS_WITH_CJK.search(right):
         return left + right

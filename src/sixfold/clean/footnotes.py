@@ -169,8 +169,9 @@ _SPACE_BEFORE_PUNCT = regex.compile(r" +([,;:.،؛])")
 
 def take_references(text: str) -> tuple[str, list[str]]:
     """Remove footnote tokens from a paragraph; return the clean text and the markers in order."""
-    markers = [m.group(1) for m in FOOTNOTE_TOKEN.finditer(text)]
+    markers = [m.group(1) for m in FOOTNOTE_TOKEN.finditer(text)] if FN_OPEN in text else []
     if not markers:
-        return _DOUBLE_SPACE.sub(" ", text).strip(), []
+        spaced = "\t" in text or "  " in text  # else nothing for the pattern to do
+        return (_DOUBLE_SPACE.sub(" ", text) if spaced else text).strip(), []
     clean = _DOUBLE_SPACE.sub(" ", FOOTNOTE_TOKEN.sub("", text))
     return _SPACE_BEFORE_PUNCT.sub(r"\1", clean).strip(), list(dict.fromkeys(markers))

@@ -69,18 +69,29 @@ def run_key(text: str) -> str:
 
 def unmark(text: str) -> Unmarked:
     """Strip Markdown, HTML-ish inline tags and ODS fields; footnote references become tokens."""
-    fields = {name: value.strip() for name, value in _ODS_FIELD.findall(text) if value.strip()}
-    text = _ODS_FIELD.sub("", text)
-    text = _SUP.sub(lambda m: footnote_marker(m.group(1)), text)
-    text = _CARET.sub(lambda m: footnote_marker(m.group(1)), text)
-    leads = {text.count("\n", 0, m.start()) for m in _EMPHASISED_OPENING.finditer(text)}
-    text = _BOLD.sub(r"\1", text)
-    text = _ITALIC.sub(rf"{_RUN_OPEN}\1{_RUN_CLOSE}", text)
-    text = _TAGS.sub("", text)
-    text = _HEADING.sub("", text)
+    # Each pattern runs only where the text holds the characters it needs: most forms carry
+    # one kind of markup or none, and every pass over a whole document costs.
+    fields: dict[str, str] = {}
+    if "<<ODS " in text:
+        fields = {name: value.strip() for name, value in _ODS_FIELD.findall(text) if value.strip()}
+        text = _ODS_FIELD.sub("", text)
+    if "<sup>" in text:
+        text = _SUP.sub(lambda m: footnote_marker(m.group(1)), text)
+    if "^(" in text:
+        text = _CARET.sub(lambda m: footnote_marker(m.group(1)), text)
+    leads: set[int] = set()
+    if "*" in text:
+        leads = {text.count("\n", 0, m.start()) for m in _EMPHASISED_OPENING.finditer(text)}
+        text = _BOLD.sub(r"\1", text)
+        text = _ITALIC.sub(rf"{_RUN_OPEN}\1{_RUN_CLOSE}", text)
+    if "<" in text:
+        text = _TAGS.sub("", text)
+    if "#" in text:
+        text = _HEADING.sub("", text)
     text = _MD_BREAK.sub("", text)
     runs = _italic_runs(text)
-    text = _RUN.sub(r"\1", text)
+    if _RUN_OPEN in text:
+        text = _RUN.sub(r"\1", text)
     return Unmarked(text, fields, FN_OPEN in text, _openings(text, leads), runs)
 
 

@@ -90,9 +90,22 @@ def _iso(match: regex.Match[str], source: str) -> str | None:
     return day.isoformat()
 
 
+@cache
+def _needs_year(lang: str) -> bool:
+    """Whether every date pattern of ``lang`` holds a four-digit year: text without one then
+    holds no date, which one search tells (most paragraphs hold none)."""
+    sources = ("en", lang) if lang != "en" else ("en",)
+    return all("{year}" in t for source in sources for t in data(source)["dates"]["patterns"])
+
+
+_FOUR_DIGITS = regex.compile(r"\d{4}")
+
+
 def find_dates(text: str, lang: str) -> list[DateMatch]:
     """Every valid date in ``text`` (no 31 February), sorted, overlaps resolved leftmost."""
     folded = to_ascii_digits(text)
+    if _needs_year(lang) and not _FOUR_DIGITS.search(folded):
+        return []
     found: list[DateMatch] = []
     for pattern, source in _patterns(lang):
         for match in pattern.finditer(folded):

@@ -48,6 +48,8 @@ class StructureData:
     def is_annex_heading(self, line: str) -> bool:
         if len(line) >= 200 or (self.lang != "zh" and len(line.strip()) > _ANNEX_HEADING_CHARS):
             return False
+        if self.lang == "zh" and "附件" not in line:
+            return False  # every Chinese annex heading names one
         return self.annex_heading.match(fold(line)) is not None
 
     def may_be_meeting(self, line: str) -> bool:

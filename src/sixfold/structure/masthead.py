@@ -244,6 +244,8 @@ def is_glued_masthead(line: str) -> bool:
     """The first line of the masthead an ODS export prints after everything else, annexes
     included ("United NationsA/RES/77/261General AssemblyDistr.: General")."""
     text = line.strip()
+    if not text.startswith(_names().united_nations):
+        return False  # almost every line, told at once
     return _glued_masthead(text) and _names().distribution.search(text) is not None
 
 
