@@ -137,11 +137,18 @@ def string(el: etree._Element) -> str:
     return str(el.xpath("string()"))
 
 
+def marker_sup(el: etree._Element) -> str | None:
+    """The marker a bare ``<sup>7</sup>`` prints: a second reference to a note, or the marker a
+    note opens with; None for any other element."""
+    text = (el.text or "").strip()
+    return text if tag(el) == "sup" and text.isdigit() and not len(el) else None
+
+
 def note_text(note: etree._Element) -> str:
     """A footnote's text without the marker some notes open with (``<sup>7</sup>``)."""
 
     def pieces(el: etree._Element) -> Iterator[str]:
-        if not (tag(el) == "sup" and (el.text or "").strip().isdigit() and not len(el)):
+        if marker_sup(el) is None:
             yield el.text or ""
             for child in el:
                 if isinstance(child.tag, str):
@@ -241,8 +248,8 @@ def collect(el: etree._Element, out: list[Part]) -> None:
             out.append(" ")
         elif name == "sup" and (child.text or "").strip() in ("(", ")"):
             pass  # Arabic prints its markers in parentheses; they belong to the marker
-        elif name == "sup" and (child.text or "").strip().isdigit() and not len(child):
-            out.append(Note((child.text or "").strip(), "", again=True))
+        elif (marker := marker_sup(child)) is not None:
+            out.append(Note(marker, "", again=True))
         elif name:
             collect(child, out)
         if child.tail:

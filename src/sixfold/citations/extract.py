@@ -314,8 +314,10 @@ def _numbered(
             year = int(date.iso[:4]) if date else None
             target = _target(match, found.noun.kind, body, indic, table, other=other, year=year)
             if target is not None:
-                citation = Citation(str(target), found.noun.kind, match.start(), match.end())
-                result.append(replace(citation, date=date.iso) if date else citation)
+                iso = date.iso if date else None
+                result.append(
+                    Citation(str(target), found.noun.kind, match.start(), match.end(), iso)
+                )
     return result
 
 

@@ -244,8 +244,6 @@ def is_glued_masthead(line: str) -> bool:
     """The first line of the masthead an ODS export prints after everything else, annexes
     included ("United NationsA/RES/77/261General AssemblyDistr.: General")."""
     text = line.strip()
-    if not text.startswith(_names().united_nations):
-        return False  # almost every line, told at once
     return _glued_masthead(text) and _names().distribution.search(text) is not None
 
 
@@ -253,11 +251,11 @@ def _glued_masthead(text: str) -> bool:
     """'United NationsA/RES/65/140General AssemblyDistr.: General' as ODS exports print it: the
     name, then the symbol at once.  Not a line that merely names the United Nations and cites a
     symbol ("Letter dated ... to the United Nations addressed to ... (S/2014/136)")."""
-    if len(text) >= 200:
-        return False
     names = _names().united_nations
-    name = next((name for name in names if text.startswith(name)), None)
-    return name is not None and _SYMBOL_START.match(text, len(name)) is not None
+    if len(text) >= 200 or not text.startswith(names):
+        return False  # almost every line, told at once
+    name = next(name for name in names if text.startswith(name))
+    return _SYMBOL_START.match(text, len(name)) is not None
 
 
 def _title_after_number(line: str) -> str | None:
