@@ -166,3 +166,25 @@ def test_a_query_without_words_is_a_clear_error(library: Library, query: str) ->
 def test_opening_a_missing_library_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="no library"):
         Library.open(tmp_path / "nowhere")
+
+
+def test_also_shows_the_aligned_paragraph_where_ids_and_numbers_mislead(
+    tmp_path: Path, corpus: Path
+) -> None:
+    """A/RES/74/263 numbers each of its sections from 1 and its AKN ids differ between
+    languages: its English paragraph 9 of section "Wastewater" is neither the French
+    paragraph of the same id nor the first French paragraph 9."""
+    session = corpus / "akn-ga" / "74session"
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for language, member in (("English", "English/74_263.xml"), ("French", "French/74_263_F.xml")):
+        with zipfile.ZipFile(session / f"GA resolutions_74session_{language}.zip") as archive:
+            (docs / Path(member).name).write_bytes(archive.read(member))
+    library = _ingest(tmp_path / "lib", docs)
+    hits = library.search("Welcomes the wastewater treatment plans under way", Filters(("en",)))
+    assert hits[0].number == "9"
+    library.add_versions(hits[:1], ["fr", "zh"])
+    assert hits[0].also == {
+        "fr": "Se félicite des plans de traitement des eaux usées et prie le Secrétaire général"
+        " de lui rendre compte à ce sujet dans son prochain rapport ;"
+    }

@@ -100,6 +100,7 @@ def test_cli_ingest_search_show_stats(tmp_path: Path) -> None:
         (["search", "x"], "no library"),
         (["ingest"], "give files"),
         (["ingest", "/no/such/path"], "no such file"),
+        (["search", "x", "--session", "77-75"], "ends before it starts"),
     ],
 )
 def test_cli_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:

@@ -27,7 +27,9 @@ def test_date_filters_cover_whole_years_and_months(date: str, low: bool, day: in
     assert _day(date, low=low) == day
 
 
-@pytest.mark.parametrize("date", ["15-12-02", "2015/12/02", "yesterday", "2015-12-02-01", ""])
+@pytest.mark.parametrize(
+    "date", ["15-12-02", "2015/12/02", "yesterday", "2015-12-02-01", "", "2020-13", "2021-02-30"]
+)
 def test_a_bad_date_filter_is_a_clear_error(date: str) -> None:
     with pytest.raises(UsageError, match="not a date"):
         _day(date, low=True)

@@ -105,9 +105,11 @@ def _session_range(value: str | None) -> tuple[int | None, int | None]:
     try:
         first = int(low) if low else None
         last = int(high) if high else None if dash else first
-        return first, last
     except ValueError:
         raise UsageError(f"--session takes a number or a range like 75-77, not {value!r}") from None
+    if first is not None and last is not None and first > last:
+        raise UsageError(f"--session {value}: the range ends before it starts (try {last}-{first})")
+    return first, last
 
 
 @click.command("search")

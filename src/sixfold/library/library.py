@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sixfold.align.paragraphs import align_paragraphs, paragraphs_of
 from sixfold.errors import UsageError
 from sixfold.library import graph
 from sixfold.library.ingest import IngestReport, citation_rows, ingest_sources, insert_citations
@@ -127,23 +128,41 @@ class Library:
         return group_identical(self.exact(wording, filters))
 
     def add_versions(self, hits: list[Hit], languages: list[str]) -> None:
-        """Fill ``hit.also`` with the same paragraph in other language versions of its document:
-        the same paragraph id, else the same numbered paragraph, else the same position."""
+        """Fill ``hit.also`` with the same paragraph in other language versions of its document,
+        as the paragraph aligner pairs them.  Ids and numbers do not carry across versions: the
+        AKN ids of one resolution differ between its languages, and a resolution in sections
+        numbers each section's paragraphs from 1.  A paragraph with no counterpart gets none."""
+        counterparts: dict[tuple[int, str], dict[int, str]] = {}
         for hit in hits:
             if hit.symbol is None:
                 continue
             for lang in languages:
                 if lang == hit.language:
                     continue
-                row = self.conn.execute(
-                    "SELECT p.text FROM paragraphs p JOIN documents d ON d.id = p.document_id"
-                    " WHERE d.symbol = ? AND d.language = ?"
-                    " ORDER BY (p.pid = ?) DESC, (p.kind = ? AND p.number IS ?) DESC,"
-                    " abs(p.position - ?) LIMIT 1",
-                    (hit.symbol, lang, hit.pid, hit.kind, hit.number, hit.position),
-                ).fetchone()
-                if row is not None:
-                    hit.also[lang] = row[0]
+                key = (hit.document_id, lang)
+                if key not in counterparts:
+                    counterparts[key] = self._counterparts(hit.document_id, hit.symbol, lang)
+                text = counterparts[key].get(hit.position)
+                if text is not None:
+                    hit.also[lang] = text
+
+    def _counterparts(self, document_id: int, symbol: str, language: str) -> dict[int, str]:
+        """Position of each paragraph of the document -> the text of its counterpart in the
+        ``language`` version (the first ingested, if several)."""
+        source = self._records("SELECT record FROM documents WHERE id = ?", [document_id])
+        target = self._records(
+            "SELECT record FROM documents WHERE symbol = ? AND language = ? ORDER BY id LIMIT 1",
+            [symbol, language],
+        )
+        if not source or not target:
+            return {}
+        texts = [p.text for _, p in paragraphs_of(target[0])]
+        found: dict[int, str] = {}
+        for link in align_paragraphs(source[0], target[0]):
+            if link.target:
+                text = " ".join(texts[k] for k in link.target)
+                found.update(dict.fromkeys(link.source, text))
+        return found
 
     def documents(self, symbol: str, language: str | None = None) -> list[Document]:
         """The language versions of a document, by symbol (as the UN writes it)."""

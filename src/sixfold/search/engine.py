@@ -44,7 +44,17 @@ _SCRIPTS = (
 )
 _LOWER_WORD = regex.compile(r"\p{L}+")
 _TURNS = Turns()  # one search at a time per process, in arrival order (see search.turns)
-__all__ = ["NO_FILTERS", "Filters", "Group", "Hit", "exact", "group_identical", "search"]
+__all__ = [
+    "NO_FILTERS",
+    "Filters",
+    "Group",
+    "Hit",
+    "RankedQuery",
+    "exact",
+    "group_identical",
+    "ranked_query",
+    "search",
+]
 
 
 @dataclass
@@ -123,21 +133,37 @@ def search(
         return _search(conn, index, query, filters, limit)
 
 
-def _search(
-    conn: sqlite3.Connection, index: ParagraphIndex, query: str, filters: Filters, limit: int
-) -> list[Hit]:
+@dataclass(frozen=True)
+class RankedQuery:
+    """A search's index query (the stages of the module doc in one) and what it was made from."""
+
+    query: Query
+    bonus: float  # a score at least this high is a phrase match
+    analysed: dict[str, Analysis]
+
+
+def ranked_query(query: str, filters: Filters = NO_FILTERS) -> RankedQuery:
+    """The index query of a search for ``query``; also what the latency benchmark times the
+    index with, apart from the rest of a search."""
     analysed = {lang: analyse(query, lang) for lang in query_languages(query, filters)}
     analysed = {lang: analysis for lang, analysis in analysed.items() if analysis[0]}
     if not analysed:
         raise UsageError(f"the query {query!r} has no words to search for")
     bonus = _BONUS_PER_TERM * max(len(terms_) for terms_, _ in analysed.values())
     ranked = _by_analysis(analysed, lambda a: _ranked(a[0], a[1], bonus))
+    return RankedQuery(within(ranked, filters), bonus, analysed)
+
+
+def _search(
+    conn: sqlite3.Connection, index: ParagraphIndex, query: str, filters: Filters, limit: int
+) -> list[Hit]:
+    ranked = ranked_query(query, filters)
     found = {
-        paragraph_id: "phrase" if score >= bonus else "all words"
-        for score, paragraph_id in index.search(within(ranked, filters), limit)
+        paragraph_id: "phrase" if score >= ranked.bonus else "all words"
+        for score, paragraph_id in index.search(ranked.query, limit)
     }
     if not found:
-        anyword = _by_analysis(analysed, lambda a: some("terms", a[0]))
+        anyword = _by_analysis(ranked.analysed, lambda a: some("terms", a[0]))
         found = {i: "any word" for _, i in index.search(within(anyword, filters), limit)}
     hits = _hits(conn, list(found))
     for hit in hits:

@@ -19,6 +19,7 @@ facts searches filter on, so a filtered search is one query.
 
 from __future__ import annotations
 
+import datetime
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping
@@ -109,11 +110,18 @@ def _day(date: str | None, *, low: bool) -> int | None:
 
 
 def _as_day(date: str, *, low: bool) -> int | None:
-    """YYYY-MM-DD, YYYY-MM or YYYY as the integer YYYYMMDD (``None`` if it is none of them)."""
+    """YYYY-MM-DD, YYYY-MM or YYYY as the integer YYYYMMDD (``None`` if it is none of them,
+    or names a month or day that does not exist: 2020-13 is a typo, not the end of 2020)."""
     parts = date.split("-")
     if not (1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4):
         return None
-    padded = [int(p) for p in parts] + ([1, 1] if low else [99, 99])[len(parts) - 1 :]
+    numbers = [int(p) for p in parts]
+    try:
+        year, month, day = [*numbers, 1, 1][:3]
+        datetime.date(year, month, day)
+    except ValueError:
+        return None
+    padded = numbers + ([1, 1] if low else [99, 99])[len(parts) - 1 :]
     return padded[0] * 10_000 + padded[1] * 100 + padded[2]
 
 
