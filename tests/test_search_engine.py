@@ -1,4 +1,4 @@
-"""Ranking: the query's own wording first, then stemmed variants of it."""
+"""Ranking: the query's own wording first, then stemmed variants of it; snippets mark the wording."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 
 from library_docs import english_paragraphs_library
 from sixfold.library import Library
-from sixfold.search.engine import Filters, query_languages
+from sixfold.search.analysis import terms
+from sixfold.search.engine import Filters, query_languages, snippet
 
 EXACT = (
     "Reaffirms its commitment to the sovereignty, independence, unity and territorial integrity"
@@ -65,3 +66,36 @@ def test_exact_mode_does_not_guess_the_language() -> None:
         "fr",
         "es",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "query", "lang", "phrase_hit", "marked"),
+    [
+        (
+            "Commends the Secretary-General for a report, and requests the Secretary-General"
+            " to report",
+            "Requests the Secretary-General to report",
+            "en",
+            "Commends **the Secretary-General** for a report, and **requests the"
+            " Secretary-General to report**",
+            "Commends **the Secretary-General** for a **report**, and **requests the"
+            " Secretary-General to report**",
+        ),
+        (
+            "请秘书长提交报告，并提出建议",
+            "秘书长提交报告",
+            "zh",
+            "请**秘书长提交报告**，并提出建议",
+            "请**秘书长提交报告**，并**提**出建议",
+        ),
+        # no run in the window: every word stays marked, phrase hit or not
+        ("Climate finance for change", "climate change", "en", None, None),
+    ],
+)
+def test_a_phrase_hit_marks_the_wording_not_each_lone_word(
+    text: str, query: str, lang: str, phrase_hit: str | None, marked: str | None
+) -> None:
+    wanted = set(terms(query, lang))
+    every_word = "**Climate** finance for **change**"
+    assert snippet(text, wanted, lang, runs_only=True) == (phrase_hit or every_word)
+    assert snippet(text, wanted, lang) == (marked or every_word)

@@ -231,7 +231,8 @@ def _add_snippets(hits: list[Hit], query: str) -> None:
     for hit in hits:
         if hit.language not in wanted:
             wanted[hit.language] = set(terms(query, hit.language))
-        hit.snippet = snippet(hit.text, wanted[hit.language], hit.language)
+        runs_only = hit.match in ("phrase", "exact")
+        hit.snippet = snippet(hit.text, wanted[hit.language], hit.language, runs_only=runs_only)
 
 
 @dataclass
@@ -250,9 +251,19 @@ def group_identical(hits: list[Hit]) -> list[Group]:
     return list(groups.values())
 
 
-def snippet(text: str, wanted: set[str], lang: str, mark: tuple[str, str] = ("**", "**")) -> str:
+def snippet(
+    text: str,
+    wanted: set[str],
+    lang: str,
+    mark: tuple[str, str] = ("**", "**"),
+    *,
+    runs_only: bool = False,
+) -> str:
     """About ``SNIPPET_CHARS`` of ``text`` from a little before the first word whose term is
-    ``wanted`` (the query's), those words marked (runs of them as one mark)."""
+    ``wanted`` (the query's), those words marked, runs of them as one mark.  With
+    ``runs_only`` (the paragraph holds the query as a phrase), only runs of two words or more
+    are marked when the window holds one: the wording found, not every lone "the", "to" or
+    Chinese character of the query elsewhere in the paragraph."""
     first = next(spans(text, lang, wanted), (0, 0))[0]
     start = 0
     if first > SNIPPET_CHARS // 4:
@@ -263,15 +274,17 @@ def snippet(text: str, wanted: set[str], lang: str, mark: tuple[str, str] = ("**
     # No word before ``first`` is wanted, so the words are read from there, unless ``start``
     # cut one (never a Chinese one, a character long), whose rest could be.
     cut = start > 0 and text[start - 1] != " " and lang != "zh"
-    marks: list[tuple[int, int]] = []
+    marks: list[tuple[int, int, int]] = []  # start, end, words
     for s, e in spans(text, lang, wanted, start if cut else first, end):
         if marks and _joins(text, marks[-1][1], s):  # one mark for a run
-            marks[-1] = (marks[-1][0], e)
+            marks[-1] = (marks[-1][0], e, marks[-1][2] + 1)
         else:
-            marks.append((s, e))
+            marks.append((s, e, 1))
+    if runs_only and any(words > 1 for _, _, words in marks):
+        marks = [m for m in marks if m[2] > 1]
     out: list[str] = ["…" if start > 0 else ""]
     cursor = start
-    for s, e in marks:
+    for s, e, _ in marks:
         out += [text[cursor:s], mark[0], text[s:e], mark[1]]
         cursor = e
     out += [text[cursor:end], "…" if end < len(text) else ""]
