@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sixfold.align.paragraphs import align_paragraphs, paragraphs_of
+from sixfold.align.paragraphs import align_segments, paragraphs_of, segments
 from sixfold.errors import UsageError
 from sixfold.library import graph
 from sixfold.library.ingest import IngestReport, citation_rows, ingest_sources, insert_citations
@@ -132,36 +132,40 @@ class Library:
         as the paragraph aligner pairs them.  Ids and numbers do not carry across versions: the
         AKN ids of one resolution differ between its languages, and a resolution in sections
         numbers each section's paragraphs from 1.  A paragraph with no counterpart gets none."""
-        counterparts: dict[tuple[int, str], dict[int, str]] = {}
+        by_document: dict[int, dict[str, dict[int, str]]] = {}
         for hit in hits:
             if hit.symbol is None:
                 continue
-            for lang in languages:
-                if lang == hit.language:
-                    continue
-                key = (hit.document_id, lang)
-                if key not in counterparts:
-                    counterparts[key] = self._counterparts(hit.document_id, hit.symbol, lang)
-                text = counterparts[key].get(hit.position)
-                if text is not None:
-                    hit.also[lang] = text
+            if hit.document_id not in by_document:
+                others = [lang for lang in languages if lang != hit.language]
+                by_document[hit.document_id] = self._counterparts(
+                    hit.document_id, hit.symbol, others
+                )
+            for lang, found in by_document[hit.document_id].items():
+                if hit.position in found:
+                    hit.also[lang] = found[hit.position]
 
-    def _counterparts(self, document_id: int, symbol: str, language: str) -> dict[int, str]:
-        """Position of each paragraph of the document -> the text of its counterpart in the
-        ``language`` version (the first ingested, if several)."""
+    def _counterparts(
+        self, document_id: int, symbol: str, languages: list[str]
+    ) -> dict[str, dict[int, str]]:
+        """For each of ``languages`` the library holds a version in (the first ingested, if
+        several): the position of each paragraph of the document -> its counterpart's text.
+        The document is read and measured once, whatever the number of languages."""
         source = self._records("SELECT record FROM documents WHERE id = ?", [document_id])
-        target = self._records(
-            "SELECT record FROM documents WHERE symbol = ? AND language = ? ORDER BY id LIMIT 1",
-            [symbol, language],
-        )
-        if not source or not target:
+        if not source:
             return {}
-        texts = [p.text for _, p in paragraphs_of(target[0])]
-        found: dict[int, str] = {}
-        for link in align_paragraphs(source[0], target[0]):
-            if link.target:
-                text = " ".join(texts[k] for k in link.target)
-                found.update(dict.fromkeys(link.source, text))
+        ours = segments(source[0])
+        found: dict[str, dict[int, str]] = {}
+        for lang in languages:
+            versions = self.documents(symbol, lang)
+            if not versions:
+                continue
+            texts = [p.text for _, p in paragraphs_of(versions[0])]
+            found[lang] = {}
+            for link in align_segments(ours, segments(versions[0])):
+                if link.target:
+                    text = " ".join(texts[k] for k in link.target)
+                    found[lang].update(dict.fromkeys(link.source, text))
         return found
 
     def documents(self, symbol: str, language: str | None = None) -> list[Document]:
@@ -171,7 +175,7 @@ class Library:
         if language is not None:
             sql += " AND language = ?"
             params.append(language)
-        return self._records(sql + " ORDER BY language", params)
+        return self._records(sql + " ORDER BY language, id", params)
 
     def candidates(self, language: str, session: str | None = None) -> list[Document]:
         """Every document in ``language`` (of ``session`` when given): what a document with no
